@@ -1,0 +1,100 @@
+"""The assessment: findings with evidence, the status of every rule, and the summary."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["critical", "major", "minor", "info"]
+SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor", "info")
+RuleStatus = Literal["finding", "passed", "not_applicable", "skipped"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Citation(_Frozen):
+    """A structured reference to the authority behind a rule."""
+
+    authority: str
+    instrument: str
+    section: str | None = None
+    url: str | None = None
+    as_of: str | None = None
+    text: str  # how the citation reads in a report, e.g. "28 CFR 202.601"
+
+
+class Evidence(_Frozen):
+    """A verbatim quote and its exact location, and why it counted."""
+
+    document: str  # Document.id
+    document_name: str
+    page: int | None
+    pages: tuple[int, ...] = ()
+    section: str | None
+    paragraph: int | None = None
+    quote: str
+    start: int
+    end: int
+    highlights: tuple[tuple[int, int], ...] = ()  # offsets into `quote` of the matched words
+    trigger: str | None = None  # matched words that made this evidence count
+    cue: str | None = None  # negation / hedge / condition cue, if any
+    modality: str | None = None
+
+
+class Finding(_Frozen):
+    """One problem the audit found."""
+
+    rule_id: str
+    severity: Severity
+    title: str
+    message: str
+    status: Literal["open", "waived"] = "open"
+    fingerprint: str
+    why: str
+    evidence: tuple[Evidence, ...]
+    citations: tuple[Citation, ...]
+    remediation: str
+
+
+class RuleResult(_Frozen):
+    """The status of one rule in this audit."""
+
+    rule_id: str
+    title: str
+    severity: Severity
+    status: RuleStatus
+    detail: str
+
+
+class ToolInfo(_Frozen):
+    name: str = "trial-auditor"
+    version: str
+    pack_name: str
+    pack_version: str
+    pack_as_of: str
+
+
+class DocumentInfo(_Frozen):
+    id: str
+    name: str
+    sha256: str
+    role: str
+    role_evidence: str
+    format: str
+    pages: int | None
+    pages_without_text: tuple[int, ...] = ()
+
+
+class Assessment(_Frozen):
+    """The whole result of an audit; the JSON report is this model dumped."""
+
+    schema_version: Literal["1"] = "1"
+    tool: ToolInfo
+    audited_at: str
+    documents: tuple[DocumentInfo, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleResult, ...]
+    summary: dict[str, int] = Field(default_factory=dict)

@@ -1,0 +1,40 @@
+"""Split block text into sentences with a fast rule-based splitter (no model needed)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from auditor.pack import load_yaml
+
+# A boundary: sentence-final punctuation, optional closing quotes/brackets, whitespace, then a likely start.
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u2022])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(str(a).lower() for a in load_yaml("patterns/segmentation.yml")["abbreviations"])
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of a paragraph."""
+    abbreviations = _abbreviations()
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start() + 1
+        word = _WORD_BEFORE.search(text, max(0, end - 20), end)
+        if word and (word.group(1).lower().rstrip(".") in abbreviations or len(word.group(1)) == 1):
+            continue  # "e.g. Shanghai", "J. Smith": not a boundary
+        stop = match.end()
+        spans.append((start, _rstrip(text, start, stop)))
+        start = stop
+    if start < len(text):
+        spans.append((start, _rstrip(text, start, len(text))))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,131 @@
+"""Read a PDF: bulk text and line positions with pypdfium2, tables with pdfplumber on the pages that have them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.errors import InputError
+from auditor.ingest.model import RawDocument
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass
+class Line:
+    """One text line of a page, with its box in PDF points (origin bottom-left)."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    page: int
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass
+class PageText:
+    """The lines of one page and what we know about its layout."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    ruled: bool = False  # has ruling lines or cell rectangles: worth a table search
+
+
+def open_pdf(path: Path):
+    """Open with pdfium, turning its errors into one clear InputError."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            raise InputError(f"{path.name}: the PDF is encrypted with a password; supply an unencrypted copy") from None
+        raise InputError(f"{path.name}: corrupt or truncated PDF ({exc})") from None
+
+
+def read_pages(pdf) -> list[PageText]:
+    """Read every page's lines with pypdfium2 (fast: ~700 pages/s)."""
+    import pypdfium2 as pdfium
+
+    kinds = [pdfium.raw.FPDF_PAGEOBJ_PATH]
+    pages = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                result = PageText(index + 1, width, height, _lines(textpage, index + 1))
+            finally:
+                textpage.close()
+            result.ruled = bool(result.lines) and _is_ruled(page.get_objects(filter=kinds, max_depth=2))
+        finally:
+            page.close()
+        pages.append(result)
+    return pages
+
+
+def _lines(textpage, page_no: int) -> list[Line]:
+    text = textpage.get_text_range()
+    lines = []
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        first = match.start() + (len(raw) - len(raw.lstrip()))
+        try:
+            left, bottom, _right, top = textpage.get_charbox(first, loose=True)
+        except Exception:  # a glyph without a box: keep the line, position unknown
+            left, bottom, top = 0.0, 0.0, 0.0
+        lines.append(Line(raw.rstrip(" "), top, bottom, left, page_no))
+    return lines
+
+
+def _is_ruled(objects) -> bool:
+    """Cheap test for a ruled table: at least two horizontal and two vertical edges."""
+    horizontal = vertical = 0
+    for obj in objects:
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if width > 15 and height < 3:
+            horizontal += 1
+        elif height > 6 and width < 3:
+            vertical += 1
+        elif width > 15 and height > 6:  # a cell rectangle gives both kinds of edge
+            horizontal += 2
+            vertical += 2
+        if horizontal >= 2 and vertical >= 2:
+            return True
+    return False
+
+
+def read_pdf(path: Path, name: str, sha256: str) -> RawDocument:
+    """Read a PDF into a RawDocument: body blocks, tables, running headers/footers, empty pages."""
+    from auditor.ingest.furniture import split_furniture
+    from auditor.ingest.pdf_layout import assemble
+    from auditor.ingest.pdf_tables import find_tables
+
+    pdf = open_pdf(path)
+    try:
+        pages = read_pages(pdf)
+    finally:
+        pdf.close()
+    if not pages:
+        raise InputError(f"{path.name}: the PDF has no pages")
+    empty = tuple(p.number for p in pages if not p.lines)
+    body, furniture = split_furniture(pages)
+    tables = find_tables(path, [p for p in pages if p.ruled])
+    blocks = assemble(body, tables)
+    return RawDocument(
+        name=name, path=str(path), sha256=sha256, format="pdf", pages=len(pages),
+        blocks=tuple(blocks), furniture=tuple(furniture), pages_without_text=empty,
+    )

@@ -1,0 +1,55 @@
+"""Recognise running headers and footers: lines in the page margins that repeat across pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from auditor.ingest.model import Furniture
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+# Lines that are page furniture wherever they repeat or not: page numbers and bare confidentiality marks.
+_ALWAYS = re.compile(
+    r"^(?:page\s*#(?:\s*(?:of|/)\s*#)?|#\s*(?:of|/)\s*#|-\s*#\s*-|#|confidential|strictly confidential)$"
+)
+_MARGIN = 0.11  # fraction of the page height that counts as header or footer zone
+_ZONE_LINES = 3  # at most this many lines at the top and bottom are candidates
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", _DIGITS.sub("#", text.strip().lower()))
+
+
+def _zones(page) -> list[tuple[str, object]]:
+    """Candidate lines: the first and last few lines, if they lie in the margin zones."""
+    out = []
+    top_limit = page.height * (1 - _MARGIN)
+    bottom_limit = page.height * _MARGIN
+    for line in page.lines[:_ZONE_LINES]:
+        if line.bottom >= top_limit:
+            out.append(("header", line))
+    for line in page.lines[-_ZONE_LINES:]:
+        if line.top <= bottom_limit and not any(line is other for _, other in out):
+            out.append(("footer", line))
+    return out
+
+
+def split_furniture(pages):
+    """Return (pages with body lines only, furniture lines) for a list of PageText."""
+    candidates = [_zones(page) for page in pages]
+    counts: Counter = Counter()
+    for lines in candidates:  # count each (zone, text) once per page
+        counts.update({(zone, _key(line.text)) for zone, line in lines})
+    threshold = max(2, round(0.3 * len(pages)))
+    furniture: list[Furniture] = []
+    for page, lines in zip(pages, candidates):
+        drop = set()
+        for zone, line in lines:
+            key = _key(line.text)
+            if _ALWAYS.match(key) or (len(pages) > 2 and counts[(zone, key)] >= threshold):
+                drop.add(id(line))
+                furniture.append(Furniture(kind=zone, text=line.text.strip(), page=page.number))
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+    return pages, furniture

@@ -1,0 +1,71 @@
+"""Recognise numbered and lettered headings ("8.4.2 Sample Shipment", "SECTION 8", "Appendix B")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+(?P<title>\S.*)$")
+_NAMED = re.compile(
+    r"^(?P<word>section|article|appendix|annex|attachment|chapter|part|schedule)\s+"
+    r"(?P<num>[A-Z0-9]{1,3}(?:\.\d{1,2})*)\b\.?\s*[-:\u2013\u2014.]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_TOC_LEADER = re.compile(r"(?:\.\s*){4,}\s*\d+\s*$|\s{3,}\d+\s*$|\t\d+\s*$")
+_END_PUNCT = (".", ",", ";", "?", "!")
+MAX_HEADING_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str | None
+    title: str
+    level: int
+
+
+def parse_heading(text: str) -> Heading | None:
+    """Return the heading a line states, or None if the line reads as body text."""
+    line = text.strip()
+    if not line or len(line) > 120 or _TOC_LEADER.search(line):
+        return None
+    named = _NAMED.match(line)
+    if named and (named.group("word").isupper() or named.group("word")[0].isupper()):
+        title = named.group("title").strip()
+        if _titleish(title, allow_empty=True):
+            word = named.group("word").capitalize()
+            return Heading(f"{word} {named.group('num')}", title or f"{word} {named.group('num')}", 1)
+    numbered = _NUMBERED.match(line)
+    if numbered:
+        number, title = numbered.group("num"), numbered.group("title").strip()
+        if _titleish(title) and not _looks_like_quantity(title):
+            return Heading(number, title, number.count(".") + 1)
+    return None
+
+
+def _titleish(title: str, allow_empty: bool = False) -> bool:
+    if not title:
+        return allow_empty
+    if title.endswith(_END_PUNCT) or len(title.split()) > MAX_HEADING_WORDS:
+        return False
+    first = title[0]
+    return first.isupper() or first.isdigit() and not title[:1].isspace()
+
+
+def _looks_like_quantity(title: str) -> bool:
+    """'12 mg tablets', '3 months' after a number are quantities, not headings."""
+    word = title.split()[0].lower().strip(",")
+    return word in {"mg", "ml", "g", "kg", "mcg", "µg", "mm", "cm", "days", "weeks", "months", "years",
+                    "hours", "%", "x", "mmol/l", "mg/dl", "patients", "subjects", "participants"}
+
+
+def is_caps_heading(text: str) -> bool:
+    """A short all-capitals line such as 'SYNOPSIS' or 'STUDY DESIGN' reads as a heading.
+
+    Table debris such as 'CBC X X' or 'PO IV PO IV' and joiners such as 'AND' or 'NOTE:' do not.
+    """
+    line = text.strip()
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    if not words or len(line) > 80 or len(words) > 10 or line.upper() != line or line.endswith((".", ",", ";", ":")):
+        return False
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    return bool(long_words) and len(long_words) * 2 >= len(words)

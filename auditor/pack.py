@@ -1,0 +1,77 @@
+"""Load the knowledge pack (models/, installed as auditor.models): YAML, JSONL and its version."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from auditor.errors import PackError
+
+
+def pack_root():
+    """The models/ folder: the installed data package, or the source checkout's folder."""
+    try:
+        return resources.files("auditor.models")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "models"
+
+
+def template_root():
+    """The report_templates/ folder, installed or in the source checkout."""
+    try:
+        return resources.files("auditor.report_templates")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "report_templates"
+
+
+def _read(relative: str) -> str:
+    node = pack_root()
+    for part in relative.split("/"):
+        node = node / part
+    try:
+        return node.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(f"models/{relative}: missing from the knowledge pack") from None
+
+
+@lru_cache(maxsize=None)
+def load_yaml(relative: str):
+    """Parse a YAML file of the pack; a syntax error names the file and line."""
+    import yaml
+
+    try:
+        return yaml.safe_load(_read(relative))
+    except yaml.YAMLError as exc:
+        raise PackError(f"models/{relative}: invalid YAML ({exc})".replace("\n", " ")) from None
+
+
+@lru_cache(maxsize=None)
+def load_jsonl(relative: str) -> tuple[dict, ...]:
+    """Parse a JSON-lines file of the pack; blank lines and // comments are skipped."""
+    rows = []
+    for number, line in enumerate(_read(relative).splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise PackError(f"models/{relative}:{number}: invalid JSON ({exc.msg})") from None
+    return tuple(rows)
+
+
+def list_files(folder: str, suffix: str) -> list[str]:
+    """Relative paths of the pack files in a folder with the given suffix, sorted."""
+    node = pack_root() / folder
+    return sorted(f"{folder}/{p.name}" for p in node.iterdir() if p.name.endswith(suffix))
+
+
+@lru_cache(maxsize=1)
+def pack_info() -> dict:
+    """The pack's name, version and as-of date from pack.yml."""
+    info = load_yaml("pack.yml")
+    for key in ("name", "version", "as_of"):
+        if key not in info:
+            raise PackError(f"models/pack.yml: missing field '{key}'")
+    return info
