@@ -94,6 +94,7 @@ class Assessment(_Frozen):
     schema_version: Literal["1"] = "1"
     tool: ToolInfo
     audited_at: str
+    as_of: str
     documents: tuple[DocumentInfo, ...]
     findings: tuple[Finding, ...]
     rules: tuple[RuleResult, ...]

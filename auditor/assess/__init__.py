@@ -1,0 +1,77 @@
+"""Assess documents against the rule pack: findings with evidence and the status of every rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timezone
+
+from auditor.assess.context import AuditContext
+from auditor.assess.evidence import fingerprint
+from auditor.assess.kinds import KINDS
+from auditor.assess.model import SEVERITIES, Assessment, DocumentInfo, Finding, RuleResult, ToolInfo
+from auditor.errors import PackError
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None = None) -> Assessment:
+    """Run every rule over the (Document, Extraction) pairs and gather the Assessment."""
+    from auditor import __version__
+    from auditor.assess.rules import load_rules
+    from auditor.extract.vocab import vocabulary
+    from auditor.pack import pack_info
+
+    as_of = as_of or date.today()
+    ctx = AuditContext(bundle=list(bundle), as_of=as_of, country_names=vocabulary().country_names)
+    findings, results = [], []
+    for rule in rules if rules is not None else load_rules():
+        status, detail, new = _run(rule, ctx)
+        findings.extend(new)
+        results.append(RuleResult(rule_id=rule.id, title=rule.title, severity=rule.severity, status=status, detail=detail))
+    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule_id))
+    counts = Counter(f.severity for f in findings if f.status == "open")
+    info = pack_info()
+    return Assessment(
+        tool=ToolInfo(version=__version__, pack_name=info["name"], pack_version=str(info["version"]),
+                      pack_as_of=str(info["as_of"])),
+        audited_at=audited_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        as_of=as_of.isoformat(),
+        documents=tuple(DocumentInfo(id=d.id, name=d.name, sha256=d.sha256, role=d.role, role_evidence=d.role_evidence,
+                                     format=d.format, pages=d.pages, pages_without_text=d.pages_without_text)
+                        for d, _ in ctx.bundle),
+        findings=tuple(findings), rules=tuple(results),
+        summary={s: counts.get(s, 0) for s in SEVERITIES},
+    )
+
+
+def _run(rule, ctx: AuditContext):
+    if rule.effective and ctx.as_of < date.fromisoformat(str(rule.effective)):
+        return "not_applicable", f"Not in force on {ctx.as_of} (effective {rule.effective}).", []
+    roles = {d.role for d, _ in ctx.bundle}
+    missing = [r for r in rule.requires if r not in roles]
+    if missing:
+        return "skipped", f"No {' or '.join(m.replace('consent', 'consent form') for m in missing)} was given.", []
+    kind = KINDS.get(rule.kind)
+    if kind is None:
+        raise PackError(f"rule {rule.id}: unknown kind '{rule.kind}' (known: {', '.join(sorted(KINDS))})")
+    outcome = kind(rule, ctx)
+    if not outcome.hits:
+        return "passed", outcome.passed, []
+    findings = [_finding(rule, hit) for hit in outcome.hits]
+    return "finding", f"{len(findings)} finding(s).", findings
+
+
+def _finding(rule, hit) -> Finding:
+    severity = rule.escalations.get(hit.escalation, rule.severity) if hit.escalation else rule.severity
+    message = " ".join(rule.message.format_map(_Blank(hit.fields)).split())
+    why = rule.why
+    if hit.escalation and severity != rule.severity:
+        why = f"{why} Severity raised to {severity}: {hit.escalation.replace('_', ' ')}."
+    return Finding(
+        rule_id=rule.id, severity=severity, title=rule.title, message=message,
+        fingerprint=fingerprint(rule.id, [e.quote for e in hit.evidence]), why=" ".join(why.split()),
+        evidence=tuple(hit.evidence), citations=tuple(rule.citations), remediation=" ".join(rule.remediation.split()),
+    )

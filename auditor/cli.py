@@ -1,0 +1,147 @@
+"""Command line: `auditor audit`, `auditor extract`, `auditor rules`. Heavy libraries load lazily."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_LEVELS = ("critical", "major", "minor", "info", "none")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="auditor", description="Audit clinical-trial protocols and consent forms "
+                                     "for undisclosed transfer of specimens, cells and genetic data abroad.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    sub = parser.add_subparsers(dest="command")
+    audit = sub.add_parser("audit", help="audit a protocol and its consent form")
+    audit.add_argument("files", nargs="*", help="documents whose role (protocol/consent) is detected from content")
+    audit.add_argument("--protocol", action="append", default=[], metavar="FILE", help="a protocol (repeatable)")
+    audit.add_argument("--consent", action="append", default=[], metavar="FILE", help="a consent form (repeatable)")
+    audit.add_argument("--format", choices=("html", "json"), default="html")
+    audit.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
+    audit.add_argument("--fail-on", choices=FAIL_LEVELS, default="none",
+                       help="exit 1 if a finding at or above this severity is open (default: none)")
+    audit.add_argument("--as-of", metavar="YYYY-MM-DD", help="evaluate the rules in force on this date (default: today)")
+    audit.add_argument("--timings", action="store_true", help="print the time of each stage on standard error")
+    extract = sub.add_parser("extract", help="show the outline and sample flows the tool understood in one document")
+    extract.add_argument("file")
+    extract.add_argument("--format", choices=("json",), default="json")
+    extract.add_argument("--role", choices=("protocol", "consent"))
+    sub.add_parser("rules", help="list the rule catalogue")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `auditor` command."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from auditor import __version__
+
+        print(f"trial-auditor {__version__}")
+        return EXIT_OK
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    from auditor.errors import InputError, PackError
+
+    try:
+        return {"audit": _audit, "extract": _extract, "rules": _rules}[args.command](args)
+    except (InputError, PackError) as exc:
+        _error(str(exc))
+    except KeyboardInterrupt:
+        _error("interrupted")
+    except Exception as exc:  # never a traceback for users; --debug shows it
+        if args.debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+    return EXIT_ERROR
+
+
+def _error(message: str) -> None:
+    print(f"auditor: error: {' '.join(str(message).split())}", file=sys.stderr)
+
+
+def _audit(args) -> int:
+    from auditor.errors import InputError
+    from auditor.pipeline import Input, audit
+
+    inputs = [Input(f) for f in args.files] + [Input(f, "protocol") for f in args.protocol] + \
+             [Input(f, "consent") for f in args.consent]
+    if not inputs:
+        raise InputError("no documents given: auditor audit PROTOCOL CONSENT (or --protocol F --consent F)")
+    as_of = _date(args.as_of) if args.as_of else None
+    run, errors = audit(inputs, as_of)
+    for message in errors:
+        _error(message)
+    if run is None:
+        return EXIT_ERROR
+    from auditor.report import render
+
+    _write(render(run.assessment, args.format), args.output)
+    if args.timings:
+        print(" ".join(f"{k}={v:.3f}s" for k, v in run.timings.items()), file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return _exit_for(run.assessment, args.fail_on)
+
+
+def _exit_for(assessment, fail_on: str) -> int:
+    if fail_on == "none":
+        return EXIT_OK
+    levels = FAIL_LEVELS[: FAIL_LEVELS.index(fail_on) + 1]
+    return EXIT_FINDINGS if any(f.status == "open" and f.severity in levels for f in assessment.findings) else EXIT_OK
+
+
+def _date(text: str) -> date:
+    from auditor.errors import InputError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--as-of: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    from auditor.errors import InputError
+
+    target = Path(output)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+
+
+def _extract(args) -> int:
+    import json
+
+    from auditor.errors import InputError
+    from auditor.pipeline import Input, analyse, outline, read_all
+
+    readable, errors = read_all([Input(args.file, args.role)], {})
+    if errors:
+        raise InputError(errors[0])
+    (document, extraction), = analyse(readable, {})
+    payload = outline(document, extraction)
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _rules(args) -> int:
+    from auditor.assess.rules import load_rules
+
+    for rule in load_rules():
+        cites = "; ".join(c.text for c in rule.citations)
+        print(f"{rule.id}\t{rule.severity}\t{rule.title}\t{cites}")
+    return EXIT_OK

@@ -1,0 +1,37 @@
+"""ConText-style modality: which negation, hedge, condition or history cue governs a token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.extract.nlp import CATEGORIES
+
+
+@dataclass(frozen=True)
+class Scope:
+    category: str
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    cue_start: int
+    cue_end: int
+
+
+def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length: int) -> list[Scope]:
+    """Turn cues (category, direction, start, end in tokens) into the token ranges they govern."""
+    out = []
+    for category, direction, start, end in cues:
+        if direction in ("forward", "both"):
+            stop = min([t for t in terminators if t >= end] + [length])
+            out.append(Scope(category, end, stop, start, end))
+        if direction in ("backward", "both"):
+            begin = max([t + 1 for t in terminators if t < start] + [0])
+            out.append(Scope(category, begin, start, start, end))
+    return out
+
+
+def governing(scope_list: list[Scope], token: int) -> Scope | None:
+    """The strongest cue whose scope covers a token (negated > historical > conditional > possible)."""
+    covering = [s for s in scope_list if s.start <= token < s.end]
+    if not covering:
+        return None
+    return min(covering, key=lambda s: (CATEGORIES.index(s.category), token - s.cue_start))

@@ -1,0 +1,108 @@
+"""Find the mentions of one sentence and assemble them into sample flows with their modality."""
+
+from __future__ import annotations
+
+from auditor.document.model import Span
+from auditor.extract.context import Scope, governing, scopes
+from auditor.extract.model import Cue, Mention, SampleFlow
+
+_DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC")
+_MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
+
+
+def _longest(spans):
+    """Drop spans contained in or overlapping a longer one (spaCy's filter_spans rule)."""
+    from spacy.util import filter_spans
+
+    return filter_spans(spans)
+
+
+def sentence_mentions(m, doc, base: int):
+    """Mentions (as spaCy spans with label/value) and the modality scopes of one tokenised sentence."""
+    from spacy.tokens import Span as SpacySpan
+
+    strings = m.nlp.vocab.strings
+    found: dict[str, list] = {"MATERIAL": [], "ACTION": [], "DEST": []}
+    cues, terms, pseudo = [], [], []
+    for match_id, start, end in [*m.lower(doc), *m.exact(doc)]:
+        key = strings[match_id]
+        label, _, value = key.partition("|")
+        if label == "TERM":
+            terms.append(start)
+        elif label == "PSEUDO":
+            pseudo.append((start, end))
+        elif label == "CUE":
+            category, direction = value.split("|")
+            cues.append((category, direction, start, end))
+        else:
+            group = "DEST" if label in _DESTINATIONS else label
+            found[group].append(SpacySpan(doc, start, end, label=label, kb_id=value))
+    for _, start, end in m.demonym(doc):
+        found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
+    cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo)]
+    chosen = {group: _longest(spans) for group, spans in found.items()}
+    taken = {i for span in chosen["MATERIAL"] for i in range(span.start, span.end)}
+    chosen["ACTION"] = [a for a in chosen["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
+    return chosen, scopes(cues, sorted(terms), len(doc))
+
+
+def _demonym_code(word: str) -> str:
+    from auditor.extract.vocab import vocabulary
+
+    return vocabulary().demonyms.get(word, "")
+
+
+def to_mention(span, base: int) -> Mention:
+    """A spaCy span as a Mention with absolute character offsets."""
+    start = base + span.start_char
+    return Mention(label=span.label_, span=Span(start=start, end=start + len(span.text)), text=span.text, value=span.kb_id_)
+
+
+def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_list: list[Scope]) -> list[SampleFlow]:
+    """Pair every destination with the action that governs it and the material that undergoes it."""
+    flows = []
+    for dest in chosen["DEST"]:
+        action = _nearest_action(chosen["ACTION"], dest)
+        if action is None:
+            continue
+        material = _nearest_material(chosen["MATERIAL"], action)
+        if material is None:
+            continue
+        scope = governing(scope_list, action.start) or governing(scope_list, dest.start)
+        cue = None
+        if scope:
+            cue_span = doc[scope.cue_start : scope.cue_end]
+            cue = Cue(category=scope.category, text=cue_span.text,
+                      span=Span(start=base + cue_span.start_char, end=base + cue_span.end_char))
+        kind, country = _destination(dest)
+        flows.append(SampleFlow(
+            document=document_id, material=material.kb_id_, action=action.kb_id_, destination_kind=kind,
+            country=country, modality=scope.category if scope else "asserted", sentence=sentence,
+            material_mention=to_mention(material, base), action_mention=to_mention(action, base),
+            destination_mention=to_mention(dest, base), cue=cue,
+        ))
+    return flows
+
+
+def _nearest_action(actions, dest):
+    before = [a for a in actions if a.end <= dest.start]
+    if before:
+        return max(before, key=lambda a: a.end)
+    after = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_AFTER]
+    return min(after, key=lambda a: a.start) if after else None
+
+
+def _nearest_material(materials, action):
+    if not materials:
+        return None
+    before = [m for m in materials if m.end <= action.start]
+    pool = before or materials
+    return min(pool, key=lambda m: abs(action.start - m.end))
+
+
+def _destination(dest) -> tuple[str, str | None]:
+    if dest.label_ == "VAGUE_FOREIGN":
+        return "vague_foreign", None
+    if dest.label_ == "DOMESTIC" or dest.kb_id_ == "US":
+        return "domestic", "US"
+    return "country", dest.kb_id_ or None

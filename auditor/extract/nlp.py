@@ -1,0 +1,59 @@
+"""The spaCy side: a blank English tokenizer with phrase and token matchers built from the pack."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.extract.vocab import vocabulary
+from auditor.pack import load_yaml
+
+CATEGORIES = ("negated", "historical", "conditional", "possible")  # precedence, strongest first
+
+
+@dataclass
+class Matchers:
+    nlp: object
+    lower: object  # PhraseMatcher on LOWER: vocabulary and cues
+    exact: object  # PhraseMatcher on ORTH: proper names
+    demonym: object  # Matcher: demonym + organisation noun
+    material_filter: re.Pattern  # cheap pre-filter: does a sentence mention a material at all?
+
+
+@lru_cache(maxsize=1)
+def matchers() -> Matchers:
+    """Build the tokenizer and matchers once per process."""
+    import spacy
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = spacy.blank("en")
+    vocab = vocabulary()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups: dict[tuple[str, str, bool], set[str]] = {}
+    for phrase in vocab.phrases:
+        key = (f"{phrase.label}|{phrase.value}", phrase.exact_case)
+        variants = {phrase.text}
+        if phrase.exact_case and len(phrase.text) >= 4:
+            variants.add(phrase.text.upper())  # headings and table cells in capitals
+        groups.setdefault((*key,), set()).update(variants)
+    for (key, exact_case), texts in groups.items():
+        (exact if exact_case else lower).add(key, list(nlp.tokenizer.pipe(sorted(texts))))
+    _add_cues(nlp, lower)
+    demonym = Matcher(nlp.vocab)
+    demonym.add("DEMONYM", [[{"ORTH": {"IN": sorted(vocab.demonyms)}}, {"LOWER": {"IN": sorted(vocab.demonym_nouns)}}]])
+    words = sorted({p.text.lower() for p in vocab.phrases if p.label == "MATERIAL"}, key=len, reverse=True)
+    material_filter = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return Matchers(nlp, lower, exact, demonym, material_filter)
+
+
+def _add_cues(nlp, matcher) -> None:
+    data = load_yaml("context/triggers.yml")
+    matcher.add("TERM", list(nlp.tokenizer.pipe([str(t) for t in data["terminators"]])))
+    matcher.add("PSEUDO", list(nlp.tokenizer.pipe([str(t) for t in data.get("pseudo") or []])))
+    for category, directions in data["triggers"].items():
+        if category not in CATEGORIES:
+            continue
+        for direction, phrases in directions.items():
+            matcher.add(f"CUE|{category}|{direction}", list(nlp.tokenizer.pipe([str(p) for p in phrases])))

@@ -1,0 +1,97 @@
+"""The only module that runs every stage: ingest, build, extract, assess."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from auditor.assess.model import Assessment
+
+
+@dataclass
+class Input:
+    path: str
+    role: str | None = None  # "protocol" / "consent" when given on the command line
+
+
+@dataclass
+class Run:
+    """An audit's result and what each stage cost, for --timings and benchmarks."""
+
+    assessment: Assessment
+    bundle: list
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def read_all(inputs: list[Input], timings: dict[str, float]) -> tuple[list, list[str]]:
+    """Ingest every input; a file that cannot be read is one message, and the others still go on."""
+    from auditor.errors import InputError
+    from auditor.ingest import ingest
+
+    readable, errors = [], []
+    for item in inputs:
+        try:
+            readable.append((item, _timed(timings, "ingest", ingest, item.path)))
+        except InputError as exc:
+            errors.append(str(exc))
+    return readable, errors
+
+
+def analyse(readable, timings: dict[str, float]) -> list:
+    """Build and extract every ingested document; return (Document, Extraction) pairs in input order."""
+    from auditor.document.build import build
+    from auditor.extract import extract
+
+    bundle = []
+    for number, (item, raw) in enumerate(readable, start=1):
+        document = _timed(timings, "document", build, raw, f"D{number}", item.role)
+        bundle.append((document, _timed(timings, "extract", extract, document)))
+    return bundle
+
+
+def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None = None) -> tuple[Run | None, list[str]]:
+    """Audit what can be read, together (protocol and consent are compared).
+
+    Returns the run (None when no document could be read) and one message per unreadable file.
+    """
+    from auditor.assess import assess
+
+    timings: dict[str, float] = {}
+    readable, errors = read_all(inputs, timings)
+    if not readable:
+        return None, errors
+    bundle = analyse(readable, timings)
+    assessment = _timed(timings, "assess", assess, bundle, as_of, None, audited_at)
+    return Run(assessment=assessment, bundle=bundle, timings=timings), errors
+
+
+def _timed(timings: dict, stage: str, func, *args):
+    start = time.perf_counter()
+    try:
+        return func(*args)
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def outline(document, extraction) -> dict:
+    """What the tool understood of one document: its sections and its sample flows, with locations."""
+    from auditor.document.locate import locate, section_path
+
+    flows = []
+    for flow in extraction.flows:
+        where = locate(document, flow.sentence)
+        flows.append({
+            "material": flow.material, "action": flow.action, "destination_kind": flow.destination_kind,
+            "country": flow.country, "destination": flow.destination_mention.text, "modality": flow.modality,
+            "cue": flow.cue.text if flow.cue else None, "pages": list(where.pages), "section": where.section,
+            "quote": where.quote,
+        })
+    return {
+        "document": {"name": document.name, "role": document.role, "role_evidence": document.role_evidence,
+                     "format": document.format, "pages": document.pages, "sha256": document.sha256,
+                     "pages_without_text": list(document.pages_without_text)},
+        "sections": [{"number": s.number, "title": s.title, "level": s.level, "path": section_path(document, s.index)}
+                     for s in document.sections],
+        "flows": flows,
+    }

@@ -1,0 +1,41 @@
+"""The HTML report: one self-contained, autoescaped page rendered from report_templates/."""
+
+from __future__ import annotations
+
+from auditor.assess.model import SEVERITIES
+
+SEVERITY_LABEL = {"critical": "Critical", "major": "Major", "minor": "Minor", "info": "Info"}
+
+
+def segments(quote: str, highlights) -> list[tuple[str, bool]]:
+    """Split a quote into (text, highlighted) runs; the template escapes every run."""
+    out, position = [], 0
+    for start, end in sorted(highlights):
+        start, end = max(start, position), min(end, len(quote))
+        if start >= end:
+            continue
+        if start > position:
+            out.append((quote[position:start], False))
+        out.append((quote[start:end], True))
+        position = end
+    if position < len(quote):
+        out.append((quote[position:], False))
+    return out
+
+
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from auditor.pack import template_root
+
+    root = template_root()
+    env = Environment(loader=FileSystemLoader(str(root)), autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(segments=segments, SEVERITIES=SEVERITIES, SEVERITY_LABEL=SEVERITY_LABEL)
+    return env
+
+
+def render(assessment) -> str:
+    """Render the assessment as a standalone HTML page (inline CSS, no network, no script)."""
+    template = _environment().get_template("report.html.j2")
+    verdict = next((s for s in SEVERITIES if assessment.summary.get(s)), None)
+    return template.render(a=assessment, verdict=verdict)
