@@ -64,13 +64,22 @@ class AuditContext:
                 out.append(flow_evidence(document, flow))
         return out[:MAX_EVIDENCE]
 
-    def place(self, flow: SampleFlow) -> str:
-        """How a destination reads in a message: 'China (Shanghai)', 'outside the United States'."""
-        if flow.destination_kind == "vague_foreign":
-            return f"'{flow.destination_mention.text}'"
-        name = self.country_names.get(flow.country or "", flow.country or "an unknown place")
-        mention = flow.destination_mention.text
-        return name if mention.lower() == name.lower() else f"{name} ({mention})"
+    def places(self, flows, prefix: bool = False) -> str:
+        """How destinations read in a message: "China (Pudong, Shanghai) and 'outside the United States'"."""
+        groups: dict[str, list[str]] = {}
+        for flow in flows:
+            if flow.destination_kind == "vague_foreign":
+                groups.setdefault(f"'{flow.destination_mention.text}'", [])
+                continue
+            name = self.country_names.get(flow.country or "", flow.country or "an unknown place")
+            mentions = groups.setdefault(name, [])
+            if flow.destination_mention.text.lower() != name.lower():
+                mentions.append(flow.destination_mention.text)
+        words = []
+        for name, mentions in groups.items():
+            text = f"{name} ({', '.join(dict.fromkeys(mentions))})" if mentions else name
+            words.append((("to " if name.startswith("'") else "in ") if prefix else "") + text)
+        return join_words(words)
 
 
 def join_words(items) -> str:

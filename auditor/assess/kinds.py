@@ -16,7 +16,7 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
     disclosed = ctx.flows("consent", foreign=True)
     if disclosed:
         return Outcome(passed=f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination_mention.text}\".")
-    where = join_words(("to " if f.destination_kind == "vague_foreign" else "in ") + ctx.place(f) for _, f in abroad)
+    where = ctx.places([f for _, f in abroad], prefix=True)
     return Outcome([Hit({"materials": materials_of(abroad), "destinations": where}, ctx.evidence(abroad))])
 
 
@@ -27,7 +27,7 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
         return Outcome(passed="The consent form states no transfer abroad, so there is no disclosure to be vague.")
     firm = [f for _, f in told if f.destination_kind == "country" and f.modality == "asserted"]
     if firm:
-        return Outcome(passed=f"The consent form names {join_words(ctx.place(f) for f in firm)} in a firm statement.")
+        return Outcome(passed=f"The consent form names {ctx.places(firm)} in a firm statement.")
     vague = any(f.destination_kind == "vague_foreign" for _, f in told)
     hedged = any(f.modality != "asserted" for _, f in told)
     how = " and ".join(w for w, on in (("with vague destinations", vague), ("in hedged wording", hedged)) if on)
@@ -44,7 +44,7 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
         return Outcome(passed="The protocol states no transfer abroad to compare.")
     consent_all = ctx.flows("consent", live=False)
     promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad)]
-    places = join_words(ctx.place(f) for _, f in abroad)
+    places = ctx.places([f for _, f in abroad])
     if promises:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination_mention.text}\", "
                   f"{promises[0][1].modality}) but the protocol sends material to {places}.")
@@ -53,7 +53,7 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     missing = [(d, f) for d, f in abroad if f.destination_kind == "country" and f.country not in named]
     if named and missing:
         detail = (f"The consent form names {join_words(sorted(ctx.country_names.get(c, c) for c in named))} "
-                  f"but the protocol also sends material to {join_words(ctx.place(f) for _, f in missing)}.")
+                  f"but the protocol also sends material to {ctx.places([f for _, f in missing])}.")
         return Outcome([Hit({"detail": detail}, ctx.evidence(missing))])
     return Outcome(passed="The consent form's destinations cover the protocol's.")
 
@@ -86,7 +86,8 @@ def country_of_concern(rule, ctx: AuditContext) -> Outcome:
     hits = []
     for code in dict.fromkeys(f.country for _, f in pairs):
         group = [(d, f) for d, f in pairs if f.country == code]
-        roles = join_words(f"the {d.role if d.role != 'unknown' else 'document'} ({d.name})" for d, _ in group)
+        names = list(dict.fromkeys(f"the {d.role if d.role != 'unknown' else 'document'} ({d.name})" for d, _ in group))
+        roles = join_words(names) + (" place" if len(names) > 1 else " places")
         hits.append(Hit({"documents": roles[0].upper() + roles[1:], "materials": materials_of(group),
                          "countries": regime["countries"][code]}, ctx.evidence(group)))
     return Outcome(hits)

@@ -11,6 +11,7 @@ class SectionTracker:
     def __init__(self) -> None:
         self.stack: list[tuple[int, int, tuple[int, ...] | None]] = []  # (section index, level, number parts)
         self.last_numbers: tuple[int, ...] | None = None
+        self.caps_seen = False
         self.top_caps: bool | None = None  # are this document's numbered top-level headings in capitals?
 
     def accept(self, block_kind: str, text: str, style_level: int | None) -> Heading | None:
@@ -21,7 +22,11 @@ class SectionTracker:
         if style_level is not None:
             return Heading(heading.number if heading else None, heading.title if heading else text, style_level)
         if heading is None:
-            return Heading(None, text.strip(), 1) if is_caps_heading(text) else None
+            if is_caps_heading(text):
+                self.caps_seen = True
+                return Heading(None, text.strip(), 1)
+            # A title the reader found by its font (larger or bold): one level below capitals titles, if any.
+            return Heading(None, text.strip(), 2 if self.caps_seen else 1)
         if heading.number and heading.number[0].isdigit():
             if not self._fits(heading.number, heading.title):
                 return None  # "2. Age >= 18" inside 5.1 is a list item, not section 2

@@ -21,6 +21,7 @@ class Line:
     bottom: float
     x0: float
     page: int
+    size: float = 0.0  # font size of the first glyph
 
     @property
     def height(self) -> float:
@@ -74,6 +75,8 @@ def read_pages(pdf) -> list[PageText]:
 
 
 def _lines(textpage, page_no: int) -> list[Line]:
+    import pypdfium2.raw as pdfium_raw
+
     text = textpage.get_text_range()
     lines = []
     for match in _LINE.finditer(text):
@@ -86,8 +89,10 @@ def _lines(textpage, page_no: int) -> list[Line]:
             left, bottom, _right, top = textpage.get_charbox(first, loose=True)
         except Exception:  # a glyph without a box: keep the line, position unknown
             left, bottom, top = 0.0, 0.0, 0.0
-        lines.append(Line(raw.rstrip(" "), top, bottom, left, page_no))
-    return lines
+        size = pdfium_raw.FPDFText_GetFontSize(textpage.raw, first)
+        lines.append(Line(raw.rstrip(" "), top, bottom, left, page_no, size))
+    # Reading order: top to bottom (content streams may draw the footer first), left to right on a line.
+    return sorted(lines, key=lambda line: (-round(line.bottom / 3), line.x0))
 
 
 def _is_ruled(objects) -> bool:

@@ -14,7 +14,6 @@ _ALWAYS = re.compile(
     r"^(?:page\s*#(?:\s*(?:of|/)\s*#)?|#\s*(?:of|/)\s*#|-\s*#\s*-|#|confidential|strictly confidential)$"
 )
 _MARGIN = 0.11  # fraction of the page height that counts as header or footer zone
-_ZONE_LINES = 3  # at most this many lines at the top and bottom are candidates
 
 
 def _key(text: str) -> str:
@@ -22,16 +21,11 @@ def _key(text: str) -> str:
 
 
 def _zones(page) -> list[tuple[str, object]]:
-    """Candidate lines: the first and last few lines, if they lie in the margin zones."""
-    out = []
+    """Candidate lines: those lying in the top or bottom margin zone of the page."""
     top_limit = page.height * (1 - _MARGIN)
     bottom_limit = page.height * _MARGIN
-    for line in page.lines[:_ZONE_LINES]:
-        if line.bottom >= top_limit:
-            out.append(("header", line))
-    for line in page.lines[-_ZONE_LINES:]:
-        if line.top <= bottom_limit and not any(line is other for _, other in out):
-            out.append(("footer", line))
+    out = [("header", line) for line in page.lines if line.bottom >= top_limit]
+    out += [("footer", line) for line in page.lines if line.top <= bottom_limit and line.bottom < top_limit]
     return out
 
 

@@ -31,7 +31,7 @@ def parse_heading(text: str) -> Heading | None:
     named = _NAMED.match(line)
     if named and (named.group("word").isupper() or named.group("word")[0].isupper()):
         title = named.group("title").strip()
-        if _titleish(title, allow_empty=True):
+        if _titleish(title, allow_empty="." not in named.group("num")):  # a bare "Section 6.3" is a reference
             word = named.group("word").capitalize()
             return Heading(f"{word} {named.group('num')}", title or f"{word} {named.group('num')}", 1)
     numbered = _NUMBERED.match(line)
@@ -65,7 +65,7 @@ def is_caps_heading(text: str) -> bool:
     """
     line = text.strip()
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if not words or len(line) > 80 or len(words) > 10 or line.upper() != line or line.endswith((".", ",", ";", ":")):
+    if not words or len(line) > 120 or len(words) > 16 or line.upper() != line or line.endswith((".", ",", ";", ":")):
         return False
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     return bool(long_words) and len(long_words) * 2 >= len(words)

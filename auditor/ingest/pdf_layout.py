@@ -12,6 +12,7 @@ _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0
                      r"\(?[a-zA-Z0-9]{1,3}\)\s+|\d{1,2}\.\s+)")
 _SOFT_HYPHENS = ("\ufffe", "\x02", "\u00ad")
 _HYPHEN_WORD = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_SOFT = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
 _LEADER = re.compile(r"(?:\.\s?){5,}")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]\u201d\u2019]*$")
 
@@ -31,6 +32,14 @@ class _Block:
 
     def freeze(self) -> RawBlock:
         return RawBlock(kind=self.kind, text=self.text, page_starts=tuple(self.page_starts), **self.extra)
+
+
+def resolve_soft_hyphens(text: str, hyphenated: set[str]) -> str:
+    """pdfium merges a line-end hyphenation into one line with U+FFFE; keep the hyphen only for real compounds."""
+    if "\ufffe" not in text:
+        return text
+    return _SOFT.sub(lambda m: m.group(1) + ("-" if f"{m.group(1)}-{m.group(2)}".lower() in hyphenated else "") + m.group(2),
+                     text).replace("\ufffe", "")
 
 
 def join_lines(left: str, right: str, hyphenated: set[str]) -> str:
@@ -56,13 +65,25 @@ def hyphenated_words(pages) -> set[str]:
     return words
 
 
+def _larger_title(text: str, size: float, body_size: float) -> bool:
+    """A short line in a larger font than the body, starting with a capital and not ending a sentence."""
+    text = text.strip()
+    return (body_size > 0 and size >= body_size * 1.12 and text[:1].isupper() and len(text.split()) <= 10
+            and not text.endswith((".", ",", ";", ":")))
+
+
+def _body_size(pages) -> float:
+    sizes = [round(line.size, 1) for page in pages for line in page.lines if line.size > 0]
+    return median(sizes) if sizes else 0.0
+
+
 def _pitch(lines) -> float:
     gaps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40]
     return median(gaps) if gaps else 14.0
 
 
-def _line_kind(text: str) -> str:
-    if parse_heading(text) or is_caps_heading(text):
+def _line_kind(text: str, size: float = 0.0, body_size: float = 0.0) -> str:
+    if parse_heading(text) or is_caps_heading(text) or _larger_title(text, size, body_size):
         return "heading"
     if _BULLET.match(text.strip()):
         return "list_item"
@@ -86,6 +107,7 @@ def _page_items(page, tables):
 def assemble(pages, tables: dict) -> list[RawBlock]:
     """Build the document's blocks from its pages' body lines and tables."""
     hyphenated = hyphenated_words(pages)
+    body_size = _body_size(pages)
     blocks: list[_Block] = []
     table_no = 0
     for page in pages:
@@ -94,17 +116,21 @@ def assemble(pages, tables: dict) -> list[RawBlock]:
         previous = None
         page_first = True
         for item in _page_items(page, tables.get(page.number, [])):
-            if not hasattr(item, "text"):  # a table
+            if hasattr(item, "text"):
+                item.text = resolve_soft_hyphens(item.text, hyphenated)
+            else:  # a table
                 for row_no, row in enumerate(item.rows):
                     blocks.append(_Block("table_row", " | ".join(c for c in row), page.number,
                                          cells=tuple(row), table=table_no, row=row_no))
                 table_no += 1
                 previous, page_first = None, False
                 continue
-            kind = "paragraph" if toc else _line_kind(item.text)
+            kind = "paragraph" if toc else _line_kind(item.text, item.size, body_size)
             if page_first and kind == "paragraph" and _continues(blocks):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
             elif kind == "paragraph" and previous is not None and _same_paragraph(blocks[-1], previous, item, pitch):
+                blocks[-1].add_line(item.text, page.number, hyphenated)
+            elif kind == "heading" and previous is not None and _heading_goes_on(blocks[-1], previous, item, pitch):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
             else:
                 blocks.append(_Block(kind, item.text.strip(), page.number))
@@ -117,6 +143,13 @@ def _same_paragraph(block: _Block, previous, line, pitch: float) -> bool:
         return False
     gap = previous.bottom - line.bottom
     return 0 < gap <= pitch * 1.45
+
+
+def _heading_goes_on(block: _Block, previous, line, pitch: float) -> bool:
+    """A capitals title wrapped over two lines ('INFORMED CONSENT FORM' / 'AND AUTHORIZATION ...') is one heading."""
+    if block.kind != "heading" or parse_heading(line.text) or not is_caps_heading(block.text):
+        return False
+    return 0 < previous.bottom - line.bottom <= pitch * 1.45 and is_caps_heading(line.text)
 
 
 def _continues(blocks: list[_Block]) -> bool:

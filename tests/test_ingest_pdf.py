@@ -1,0 +1,77 @@
+"""PDF ingestion: pages, headers/footers, hyphenation, page-spanning sentences, tables, empty pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.document.build import build
+from auditor.document.locate import locate, pages_of
+from auditor.ingest import ingest
+from builders import write_lines_pdf, write_table_pdf
+
+PAGES = [
+    ["1 INTRODUCTION", "", "This study tests a new drug in adults with cancer.", "",
+     "2 SAMPLE HANDLING", "", "2.1 Shipment", "",
+     "Plasma samples will be collected at every visit and the sam-",
+     "ples will be frozen at the site. Tumour tissue will be shipped to the sequencing"],
+    ["laboratory in Shanghai, China for whole genome sequencing.", "",
+     "3 STATISTICS", "", "The anti-tumour effect and the anti-",
+     "tumour response are summarised by arm."],
+    ["4 SAFETY", "", "Adverse events are recorded at every visit."],
+]
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    path = write_lines_pdf(tmp_path_factory.mktemp("pdf") / "protocol.pdf", PAGES)
+    return build(ingest(path), "D1")
+
+
+def test_page_count_and_furniture_kept_out_of_body(document):
+    assert document.pages == 3
+    assert "CONFIDENTIAL" not in document.text
+    assert "Page 1 of 3" not in document.text
+    assert {f.kind for f in document.furniture} == {"header", "footer"}
+    assert len([f for f in document.furniture if f.kind == "footer"]) == 3
+
+
+def test_hyphenation_joined_unless_the_compound_exists(document):
+    assert "the samples will be frozen" in document.text
+    assert "sam- ples" not in document.text
+    assert "anti-tumour response" in document.text  # "anti-tumour" occurs elsewhere, so the hyphen stays
+
+
+def test_sentence_across_page_break_is_one_sentence_with_both_pages(document):
+    start = document.text.index("Tumour tissue will be shipped")
+    sentence = next(s for s in document.sentences if s.span.start <= start < s.span.end)
+    quote = document.text[sentence.span.start : sentence.span.end]
+    assert quote.endswith("in Shanghai, China for whole genome sequencing.")
+    assert pages_of(document, sentence.span) == (1, 2)
+
+
+def test_sections_and_locations(document):
+    titles = [(s.number, s.title, s.level) for s in document.sections]
+    assert ("2.1", "Shipment", 2) in titles
+    start = document.text.index("Plasma samples")
+    location = locate(document, document.sentences[[s.span.start for s in document.sentences].index(start)].span)
+    assert location.page == 1
+    assert location.section == "2 SAMPLE HANDLING › 2.1 Shipment"
+
+
+def test_table_rows_keep_their_cells(tmp_path):
+    document = build(ingest(write_table_pdf(tmp_path / "t.pdf")), "D1")
+    rows = [b for b in document.blocks if b.kind == "table_row"]
+    cells = [tuple(document.text[c.start : c.end] for c in b.cells) for b in rows]
+    assert ("Shanghai Genomics Laboratory", "1200 Zhangheng Road, Shanghai", "China") in cells
+    assert cells[0] == ("Laboratory", "Address", "Country")
+    order = [document.text[b.span.start : b.span.end][:20] for b in document.blocks]
+    assert order.index("Laboratory | Address") < order.index("Samples are shipped ")
+    assert document.text.count("Shanghai Genomics Laboratory") == 1  # not also as loose lines
+
+
+def test_pages_without_text_are_reported_not_fatal(tmp_path):
+    path = write_lines_pdf(tmp_path / "scan.pdf", [["1 INTRODUCTION", "Text on page one."], [], ["Text on page three."]],
+                           blank_pages=(1,))
+    raw = ingest(path)
+    assert raw.pages_without_text == (2,)
+    assert "Text on page three." in build(raw, "D1").text
