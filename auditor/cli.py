@@ -79,6 +79,8 @@ def _audit(args) -> int:
     run, errors = audit(inputs, as_of)
     for message in errors:
         _error(message)
+    for message in run.warnings if run else []:
+        print(f"auditor: warning: {message}", file=sys.stderr)
     if run is None:
         return EXIT_ERROR
     from auditor.report import render

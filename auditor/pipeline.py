@@ -22,6 +22,7 @@ class Run:
     assessment: Assessment
     bundle: list
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_all(inputs: list[Input], timings: dict[str, float]) -> tuple[list, list[str]]:
@@ -36,6 +37,11 @@ def read_all(inputs: list[Input], timings: dict[str, float]) -> tuple[list, list
         except InputError as exc:
             errors.append(str(exc))
     return readable, errors
+
+
+def warnings_of(readable) -> list[str]:
+    """Non-fatal notes from the readers (e.g. a mislabelled file read by its content)."""
+    return [note for _, raw in readable for note in raw.warnings]
 
 
 def analyse(readable, timings: dict[str, float]) -> list:
@@ -63,7 +69,7 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
         return None, errors
     bundle = analyse(readable, timings)
     assessment = _timed(timings, "assess", assess, bundle, as_of, None, audited_at)
-    return Run(assessment=assessment, bundle=bundle, timings=timings), errors
+    return Run(assessment=assessment, bundle=bundle, timings=timings, warnings=warnings_of(readable)), errors
 
 
 def _timed(timings: dict, stage: str, func, *args):

@@ -103,6 +103,8 @@ def _nearest_material(materials, action):
 def _destination(dest) -> tuple[str, str | None]:
     if dest.label_ == "VAGUE_FOREIGN":
         return "vague_foreign", None
-    if dest.label_ == "DOMESTIC" or dest.kb_id_ == "US":
+    from auditor.extract.vocab import vocabulary
+
+    if dest.label_ == "DOMESTIC" or dest.kb_id_ in vocabulary().domestic:
         return "domestic", "US"
     return "country", dest.kb_id_ or None

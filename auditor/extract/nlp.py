@@ -37,6 +37,7 @@ def matchers() -> Matchers:
         variants = {phrase.text}
         if phrase.exact_case and len(phrase.text) >= 4:
             variants.add(phrase.text.upper())  # headings and table cells in capitals
+        variants |= {v.replace("'", "\u2019") for v in variants if "'" in v}  # typographic apostrophes in PDFs
         groups.setdefault((*key,), set()).update(variants)
     for (key, exact_case), texts in groups.items():
         (exact if exact_case else lower).add(key, list(nlp.tokenizer.pipe(sorted(texts))))

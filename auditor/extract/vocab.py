@@ -24,6 +24,7 @@ class Vocabulary:
     demonym_nouns: frozenset[str]
     concern: dict[str, dict]  # regime id -> regime (countries, effective, citation)
     country_names: dict[str, str]  # ISO code -> common name
+    domestic: frozenset[str]  # ISO codes that count as the United States (US and territories)
 
 
 def _jsonl_phrases(relative: str) -> list[Phrase]:
@@ -81,4 +82,5 @@ def vocabulary() -> Vocabulary:
         phrases=tuple(phrases), demonyms=demonyms,
         demonym_nouns=frozenset(n.lower() for n in regimes["demonym_nouns"]),
         concern={r["id"]: r for r in regimes["regimes"]}, country_names=names,
+        domestic=frozenset(regimes.get("domestic_codes") or ["US"]),
     )

@@ -29,6 +29,18 @@ def ingest(path: str | Path) -> RawDocument:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     kind = sniff(path, data[:65536])
+    raw = _read(kind, path, data)
+    claimed = _SUFFIX_KIND.get(path.suffix.lower())
+    if claimed and claimed != kind and not {claimed, kind} <= {"text", "markdown"}:
+        note = f"{path.name}: the content is {kind.upper()} although the name says {claimed.upper()}; read as {kind.upper()}"
+        raw = raw.model_copy(update={"warnings": (*raw.warnings, note)})
+    return raw
+
+
+_SUFFIX_KIND = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _read(kind: str, path: Path, data: bytes) -> RawDocument:
     sha256 = hashlib.sha256(data).hexdigest()
     name = path.name
     if kind == "pdf":

@@ -50,3 +50,4 @@ class RawDocument(_Frozen):
     blocks: tuple[RawBlock, ...]
     furniture: tuple[Furniture, ...] = ()
     pages_without_text: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. a file whose name says PDF but whose bytes are DOCX
