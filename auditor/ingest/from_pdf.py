@@ -67,7 +67,7 @@ def read_pages(pdf) -> list[PageText]:
                 result = PageText(index + 1, width, height, _lines(textpage, index + 1))
             finally:
                 textpage.close()
-            result.ruled = bool(result.lines) and _is_ruled(page.get_objects(filter=kinds, max_depth=2))
+            result.ruled = bool(result.lines) and _is_ruled(page.get_objects(filter=kinds, max_depth=2), width, height)
         finally:
             page.close()
         pages.append(result)
@@ -95,20 +95,27 @@ def _lines(textpage, page_no: int) -> list[Line]:
     return sorted(lines, key=lambda line: (-round(line.bottom / 3), line.x0))
 
 
-def _is_ruled(objects) -> bool:
-    """Cheap test for a ruled table: at least two horizontal and two vertical edges."""
-    horizontal = vertical = 0
+def _is_ruled(objects, width: float, height: float) -> bool:
+    """Cheap test for a ruled table: horizontal rules at 3+ heights crossed by vertical rules at 2+ places.
+
+    Page borders, header/footer rules and underlines alone do not qualify, so pdfplumber's (slow) table
+    finder only runs where a grid is likely.
+    """
+    rows, columns = set(), set()
+    top_zone, bottom_zone = height * 0.93, height * 0.07
     for obj in objects:
         left, bottom, right, top = obj.get_bounds()
-        width, height = right - left, top - bottom
-        if width > 15 and height < 3:
-            horizontal += 1
-        elif height > 6 and width < 3:
-            vertical += 1
-        elif width > 15 and height > 6:  # a cell rectangle gives both kinds of edge
-            horizontal += 2
-            vertical += 2
-        if horizontal >= 2 and vertical >= 2:
+        w, h = right - left, top - bottom
+        if top > top_zone or bottom < bottom_zone or (w > width * 0.6 and h > height * 0.6):
+            continue  # running header/footer rules and page frames
+        if w > 15 and h < 3:
+            rows.add(round(bottom))
+        elif h > 6 and w < 3:
+            columns.add(round(left))
+        elif w > 15 and h > 6:  # a cell rectangle gives both kinds of edge
+            rows.update((round(bottom), round(top)))
+            columns.update((round(left), round(right)))
+        if len(rows) >= 3 and len(columns) >= 2:
             return True
     return False
 
