@@ -70,8 +70,6 @@ def test_wrapped_lines_join_into_one_paragraph(tmp_path):
     assert ("paragraph", "Samples are packed on dry ice and shipped weekly.") in _blocks(document)
 
 
-@pytest.mark.xfail(strict=True, reason="a named 'SECTION 8' heading does not seed the numbering, so the "
-                   "first-heading rule (all parts <= 3) rejects '8.1' right after it")
 def test_numbered_subsection_right_after_named_section_at_document_start(tmp_path):
     document = _doc(tmp_path, "SECTION 8 SAMPLE HANDLING\n\n8.1 Sample Collection\n\nBlood is drawn.\n")
     assert [(s.number, s.level) for s in document.sections] == [("Section 8", 1), ("8.1", 2)]

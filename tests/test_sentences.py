@@ -52,16 +52,10 @@ CASES = [
     ("samples are frozen. then shipped.", ["samples are frozen. then shipped."]),  # no capital: no boundary
     # known bugs
     pytest.param("Refer to Table No. 3 for details. Then continue.", ["Refer to Table No. 3 for details.", "Then continue."],
-                 marks=pytest.mark.xfail(strict=True, reason="segmentation.yml lists `no` unquoted; YAML reads it as "
-                                         "False, so the abbreviation set holds 'false' and 'No.' ends a sentence"),
                  id="no-abbreviation-yaml-boolean"),
     pytest.param("Store at -80\u00b0C. Ship on dry ice.", ["Store at -80\u00b0C.", "Ship on dry ice."],
-                 marks=pytest.mark.xfail(strict=True, reason="the single-letter 'initial' rule treats the C of "
-                                         "'\u00b0C.' as an initial, so a temperature never ends a sentence"),
                  id="degrees-celsius-at-sentence-end"),
     pytest.param("Draw 10 mL. Samples are then frozen.", ["Draw 10 mL.", "Samples are then frozen."],
-                 marks=pytest.mark.xfail(strict=True, reason="'ml' and 'mg' are in the abbreviation list, but SI "
-                                         "units take no period, so 'mL.' is nearly always a sentence end"),
                  id="unit-at-sentence-end"),
 ]
 

@@ -63,7 +63,10 @@ def _promises_domestic(flow, abroad) -> bool:
         return True  # "will not be sent outside the United States"
     if flow.modality == "negated" and flow.destination_kind == "country" and flow.country != "US":
         return any(f.country == flow.country for _, f in abroad)  # "not to China" against a Chinese lab
-    return flow.modality == "asserted" and flow.destination_mention.label == "DOMESTIC"
+    if flow.modality == "asserted" and flow.destination_kind == "domestic":
+        # "only in the United States", "within the US", "will remain in the United States"
+        return flow.destination_mention.label == "DOMESTIC" or flow.action == "remain"
+    return False
 
 
 def _concern_flows(ctx: AuditContext, pairs, regime_id: str = "doj-dsp"):

@@ -12,7 +12,8 @@ class SectionTracker:
         self.stack: list[tuple[int, int, tuple[int, ...] | None]] = []  # (section index, level, number parts)
         self.last_numbers: tuple[int, ...] | None = None
         self.caps_seen = False
-        self.top_caps: bool | None = None  # are this document's numbered top-level headings in capitals?
+        # (in capitals?, written "4."?) of this document's numbered top-level headings, once one is seen
+        self.top_style: tuple[bool, bool] | None = None
 
     def accept(self, block_kind: str, text: str, style_level: int | None) -> Heading | None:
         """Return the heading this block opens, or None if it should be read as body text."""
@@ -31,10 +32,10 @@ class SectionTracker:
             if not self._fits(heading.number, heading.title):
                 return None  # "2. Age >= 18" inside 5.1 is a list item, not section 2
             if heading.level == 1:
-                caps = heading.title.upper() == heading.title
-                if self.top_caps is not None and caps != self.top_caps:
-                    return None  # "4 Prior Therapy" among "3 INVESTIGATIONAL PLAN" headings is a list item
-                self.top_caps = caps
+                style = (heading.title.upper() == heading.title, heading.dotted)
+                if self.top_style is not None and style != self.top_style:
+                    return None  # "4. Prior therapy" among "3 INVESTIGATIONAL PLAN" headings is a list item
+                self.top_style = style
         return heading
 
     def _fits(self, number: str, title: str) -> bool:
@@ -54,8 +55,9 @@ class SectionTracker:
             self.stack.pop()
         parent = self.stack[-1][0] if self.stack else None
         numbers = None
-        if heading.number and heading.number[0].isdigit():
-            numbers = tuple(int(p) for p in heading.number.split("."))
+        digits = (heading.number or "").split()[-1] if heading.number else ""
+        if digits and all(p.isdigit() for p in digits.split(".")):  # "8.4" or "SECTION 8"
+            numbers = tuple(int(p) for p in digits.split("."))
             self.last_numbers = numbers
         self.stack.append((index, heading.level, numbers))
         return parent

@@ -24,7 +24,8 @@ def split(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.start() + 1
         word = _WORD_BEFORE.search(text, max(0, end - 20), end)
-        if word and (word.group(1).lower().rstrip(".") in abbreviations or len(word.group(1)) == 1):
+        initial = word and len(word.group(1)) == 1 and text[word.start() - 1 : word.start()] != "\u00b0"  # not °C
+        if word and (word.group(1).lower().rstrip(".") in abbreviations or initial):
             continue  # "e.g. Shanghai", "J. Smith": not a boundary
         stop = match.end()
         spans.append((start, _rstrip(text, start, stop)))

@@ -43,7 +43,8 @@ def sentence_mentions(m, doc, base: int):
     chosen = {group: _longest(spans) for group, spans in found.items()}
     taken = {i for span in chosen["MATERIAL"] for i in range(span.start, span.end)}
     chosen["ACTION"] = [a for a in chosen["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
-    return chosen, scopes(cues, sorted(terms), len(doc))
+    terms = sorted(terms)
+    return chosen, scopes(cues, terms, len(doc)), terms
 
 
 def _demonym_code(word: str) -> str:
@@ -58,7 +59,8 @@ def to_mention(span, base: int) -> Mention:
     return Mention(label=span.label_, span=Span(start=start, end=start + len(span.text)), text=span.text, value=span.kb_id_)
 
 
-def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_list: list[Scope]) -> list[SampleFlow]:
+def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_list: list[Scope],
+             terminators: list[int]) -> list[SampleFlow]:
     """Pair every destination with the action that governs it and the material that undergoes it."""
     flows = []
     for dest in chosen["DEST"]:
@@ -68,13 +70,13 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_lis
         material = _nearest_material(chosen["MATERIAL"], action)
         if material is None:
             continue
-        scope = governing(scope_list, action.start) or governing(scope_list, dest.start)
+        scope = _modality_scope(scope_list, terminators, action, dest)
         cue = None
         if scope:
             cue_span = doc[scope.cue_start : scope.cue_end]
             cue = Cue(category=scope.category, text=cue_span.text,
                       span=Span(start=base + cue_span.start_char, end=base + cue_span.end_char))
-        kind, country = _destination(dest)
+        kind, country = _destination(dest, action.kb_id_)
         flows.append(SampleFlow(
             document=document_id, material=material.kb_id_, action=action.kb_id_, destination_kind=kind,
             country=country, modality=scope.category if scope else "asserted", sentence=sentence,
@@ -100,11 +102,21 @@ def _nearest_material(materials, action):
     return min(pool, key=lambda m: abs(action.start - m.end))
 
 
-def _destination(dest) -> tuple[str, str | None]:
+def _modality_scope(scope_list: list[Scope], terminators: list[int], action, dest) -> Scope | None:
+    """The cue governing the action, unless a terminator separates action and destination
+    ("not sent outside the US except to the laboratory in Germany"): then the destination's own cue."""
+    low, high = sorted((action.start, dest.start))
+    if any(low < t < high for t in terminators):
+        return governing(scope_list, dest.start)
+    return governing(scope_list, action.start) or governing(scope_list, dest.start)
+
+
+def _destination(dest, action: str = "") -> tuple[str, str | None]:
     if dest.label_ == "VAGUE_FOREIGN":
         return "vague_foreign", None
     from auditor.extract.vocab import vocabulary
 
     if dest.label_ == "DOMESTIC" or dest.kb_id_ in vocabulary().domestic:
-        return "domestic", "US"
+        # "leave the United States" names the origin: the material goes somewhere outside it
+        return ("vague_foreign", None) if action == "leave" else ("domestic", "US")
     return "country", dest.kb_id_ or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+(?P<title>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})(?P<dot>\.?)\s+(?P<title>\S.*)$")
 _NAMED = re.compile(
     r"^(?P<word>section|article|appendix|annex|attachment|chapter|part|schedule)\s+"
     r"(?P<num>[A-Z0-9]{1,3}(?:\.\d{1,2})*)\b\.?\s*[-:\u2013\u2014.]?\s*(?P<title>.*)$",
@@ -21,6 +21,7 @@ class Heading:
     number: str | None
     title: str
     level: int
+    dotted: bool = False  # written "4. Title" rather than "4 Title"
 
 
 def parse_heading(text: str) -> Heading | None:
@@ -38,7 +39,7 @@ def parse_heading(text: str) -> Heading | None:
     if numbered:
         number, title = numbered.group("num"), numbered.group("title").strip()
         if _titleish(title) and not _looks_like_quantity(title):
-            return Heading(number, title, number.count(".") + 1)
+            return Heading(number, title, number.count(".") + 1, bool(numbered.group("dot")))
     return None
 
 

@@ -65,11 +65,24 @@ def hyphenated_words(pages) -> set[str]:
     return words
 
 
-def _larger_title(text: str, size: float, body_size: float) -> bool:
-    """A short line in a larger font than the body, starting with a capital and not ending a sentence."""
-    text = text.strip()
-    return (body_size > 0 and size >= body_size * 1.12 and text[:1].isupper() and len(text.split()) <= 10
-            and not text.endswith((".", ",", ";", ":")))
+def _larger_titles(page, body_size: float, title_page: bool) -> set[int]:
+    """Ids of short lines set in a larger font than the body, alone or in a pair (not a large-font paragraph)."""
+    if body_size <= 0 or (title_page and page.number == 1):  # a long document's title page is all large type
+        return set()
+    large = [line.size >= body_size * 1.15 for line in page.lines]
+    out = set()
+    for i, line in enumerate(page.lines):
+        run_start = i
+        while run_start > 0 and large[run_start - 1]:
+            run_start -= 1
+        run_end = i
+        while run_end + 1 < len(large) and large[run_end + 1]:
+            run_end += 1
+        text = line.text.strip()
+        if (large[i] and run_end - run_start < 2 and text[:1].isupper() and len(text.split()) <= 10
+                and not text.endswith((".", ",", ";", ":"))):
+            out.add(id(line))
+    return out
 
 
 def _body_size(pages) -> float:
@@ -82,8 +95,8 @@ def _pitch(lines) -> float:
     return median(gaps) if gaps else 14.0
 
 
-def _line_kind(text: str, size: float = 0.0, body_size: float = 0.0) -> str:
-    if parse_heading(text) or is_caps_heading(text) or _larger_title(text, size, body_size):
+def _line_kind(text: str, larger_title: bool = False) -> str:
+    if parse_heading(text) or is_caps_heading(text) or larger_title:
         return "heading"
     if _BULLET.match(text.strip()):
         return "list_item"
@@ -113,6 +126,7 @@ def assemble(pages, tables: dict) -> list[RawBlock]:
     for page in pages:
         pitch = _pitch(page.lines)
         toc = sum(1 for line in page.lines if _LEADER.search(line.text)) >= 3  # contents page: no headings
+        titles = _larger_titles(page, body_size, len(pages) > 5)
         previous = None
         page_first = True
         for item in _page_items(page, tables.get(page.number, [])):
@@ -125,7 +139,7 @@ def assemble(pages, tables: dict) -> list[RawBlock]:
                 table_no += 1
                 previous, page_first = None, False
                 continue
-            kind = "paragraph" if toc else _line_kind(item.text, item.size, body_size)
+            kind = "paragraph" if toc else _line_kind(item.text, id(item) in titles)
             if page_first and kind == "paragraph" and _continues(blocks):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
             elif kind == "paragraph" and previous is not None and _same_paragraph(blocks[-1], previous, item, pitch):
