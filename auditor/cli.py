@@ -118,9 +118,13 @@ def _write(text: str, output: str | None) -> None:
     target = Path(output)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
+        if target.exists() and not target.is_file():  # /dev/null, a pipe: write through, never replace it
+            with open(target, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
+        os.replace(temporary, target)  # atomic: a reader never sees half a report
     except OSError as exc:
         raise InputError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
 

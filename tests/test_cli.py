@@ -55,8 +55,9 @@ def test_docx_evidence_has_section_and_no_page(tmp_path):
     assert evidence and all(e["page"] is None and e["section"] for e in evidence)
 
 
-def test_fail_on_sets_exit_code():
-    args = ["audit", str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx"), "--format", "json", "-o", "/dev/null"]
+def test_fail_on_sets_exit_code(tmp_path):
+    args = ["audit", str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx"), "--format", "json", "-o",
+            str(tmp_path / "out.json")]
     assert run(*args, "--fail-on", "critical").returncode == 1
     clean = SAMPLES / "clean_domestic"
     assert run("audit", str(clean / "protocol.txt"), str(clean / "consent.md"), "--format", "json",
@@ -93,6 +94,20 @@ def test_extract_prints_outline_and_flows():
 def test_rules_lists_the_catalogue():
     result = run("rules")
     assert result.returncode == 0 and "XBT-001" in result.stdout and "28 CFR 202.601" in result.stdout
+
+
+def test_writing_to_a_device_does_not_replace_it(tmp_path):
+    fifo = tmp_path / "pipe"
+    import os
+    import threading
+
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    result = run("audit", str(SAMPLES / "clean_domestic" / "protocol.txt"), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.returncode == 0 and fifo.is_fifo() and '"schema_version"' in received[0]
 
 
 def test_help_answers():
