@@ -8,7 +8,7 @@ from datetime import date
 from auditor.assess.evidence import flow_evidence
 from auditor.assess.model import Evidence
 from auditor.document.model import Document
-from auditor.extract.model import Extraction, SampleFlow
+from auditor.extract.model import LIVE, Extraction, SampleFlow
 
 MATERIAL_WORDS = {"biospecimen": "specimens", "cells": "cells", "genetic_data": "genetic data", "other_data": "data"}
 MAX_EVIDENCE = 12
@@ -49,7 +49,7 @@ class AuditContext:
                     continue
                 if foreign is not None and flow.foreign != foreign:
                     continue
-                if live and flow.modality in ("negated", "historical"):
+                if live and flow.modality not in LIVE:
                     continue
                 out.append((document, flow))
         return out

@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-from auditor.document.model import Document
+import re
+from functools import lru_cache
+
+from auditor.document.model import Document, Sentence
 from auditor.extract.model import Extraction, Mention, SampleFlow
 
 
 def extract(document: Document) -> Extraction:
     """Find where the document says specimens, cells and genetic data go, and how firmly it says so."""
-    from auditor.extract.flows import flows_of, sentence_mentions, to_mention
+    from auditor.extract.flows import flows_of, sentence_facts, to_mention
     from auditor.extract.nlp import matchers
 
     m = matchers()
     text = document.text
-    skipped = _skipped_sections(document)
-    candidates = [s for s in document.sentences
-                  if document.blocks[s.block].section not in skipped
-                  and m.material_filter.search(text, s.span.start, s.span.end)]
+    skipped = _sections_titled(document, "patterns/skip_sections.yml", "titles")
+    historical = _sections_titled(document, "context/sections.yml", "historical_sections")
+    candidates = _candidates(document, m.material_filter, skipped)
     mentions: list[Mention] = []
     flows: list[SampleFlow] = []
     seen = set()
+    last_material: dict[int, Mention] = {}  # block -> the last material mentioned in it
     docs = m.nlp.tokenizer.pipe(text[s.span.start : s.span.end] for s in candidates)
     for sentence, doc in zip(candidates, docs):
         base = sentence.span.start
-        chosen, scope_list, terminators = sentence_mentions(m, doc, base)
-        if not chosen["DEST"]:
+        facts = sentence_facts(m, doc)
+        inherited = last_material.get(sentence.block)
+        if facts.groups["MATERIAL"]:
+            last_material[sentence.block] = to_mention(facts.groups["MATERIAL"][-1], base)
+        if not facts.groups["DEST"]:
             continue
-        for group in chosen.values():
+        for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
-        for flow in flows_of(document.id, doc, base, sentence.span, chosen, scope_list, terminators):
+        past = document.blocks[sentence.block].section in historical and not _future(doc.text)
+        for flow in flows_of(document.id, doc, base, sentence.span, facts, inherited if _anaphoric(doc.text) else None):
+            if past and flow.modality in ("asserted", "possible", "conditional"):
+                flow = flow.model_copy(update={"modality": "historical"})
             key = (flow.sentence.start, flow.material, flow.action, flow.destination_kind, flow.country, flow.modality)
             if key not in seen:
                 seen.add(key)
@@ -37,14 +46,53 @@ def extract(document: Document) -> Extraction:
     return Extraction(document=document.id, mentions=tuple(mentions), flows=tuple(flows))
 
 
-def _skipped_sections(document: Document) -> set[int]:
-    """Sections (and their subsections) that list abbreviations or references: no destinations there."""
+def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int]) -> list[Sentence]:
+    """Sentences worth matching: those naming a material, and a pronoun sentence right after one."""
+    text, out, previous_block = document.text, [], None
+    for sentence in document.sentences:
+        block = sentence.block
+        if document.blocks[block].section in skipped:
+            continue
+        if material_filter.search(text, sentence.span.start, sentence.span.end):
+            out.append(sentence)
+            previous_block = block
+        elif previous_block == block and _anaphora_filter().search(text, sentence.span.start, sentence.span.end):
+            out.append(sentence)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _anaphora_filter() -> re.Pattern:
     from auditor.pack import load_yaml
 
-    titles = {t.lower() for t in load_yaml("patterns/skip_sections.yml")["titles"]}
-    skipped: set[int] = set()
+    words = load_yaml("context/triggers.yml").get("anaphora") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _anaphoric(sentence: str) -> bool:
+    return bool(_anaphora_filter().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _future_filter() -> re.Pattern:
+    from auditor.pack import load_yaml
+
+    words = load_yaml("context/sections.yml")["future_markers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _future(sentence: str) -> bool:
+    return bool(_future_filter().search(sentence))
+
+
+def _sections_titled(document: Document, relative: str, key: str) -> set[int]:
+    """Sections (and their subsections) whose title is listed under `key` in a pack file."""
+    from auditor.pack import load_yaml
+
+    titles = {str(t).lower() for t in load_yaml(relative)[key]}
+    found: set[int] = set()
     for section in document.sections:
         title = section.title.lower().strip(" :.")
-        if title in titles or (section.parent is not None and section.parent in skipped):
-            skipped.add(section.index)
-    return skipped
+        if title in titles or (section.parent is not None and section.parent in found):
+            found.add(section.index)
+    return found

@@ -16,12 +16,19 @@ class Scope:
     cue_end: int
 
 
-def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length: int) -> list[Scope]:
-    """Turn cues (category, direction, start, end in tokens) into the token ranges they govern."""
+def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length: int,
+           verbal: set[int] = frozenset(), modals: list[int] = ()) -> list[Scope]:
+    """Turn cues (category, direction, start, end in tokens) into the token ranges they govern.
+
+    A verbal negation (a cue starting at a token in `verbal`) also stops at the next modal verb.
+    """
     out = []
     for category, direction, start, end in cues:
         if direction in ("forward", "both"):
-            stop = min([t for t in terminators if t >= end] + [length])
+            limits = [t for t in terminators if t >= end]
+            if category == "negated" and start in verbal:
+                limits += [m for m in modals if m >= end]
+            stop = min(limits + [length])
             out.append(Scope(category, end, stop, start, end))
         if direction in ("backward", "both"):
             begin = max([t + 1 for t in terminators if t < start] + [0])

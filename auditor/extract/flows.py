@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from auditor.document.model import Span
 from auditor.extract.context import Scope, governing, scopes
 from auditor.extract.model import Cue, Mention, SampleFlow
+from auditor.extract.places import drop_origins, resolve_ambiguous
 
-_DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC")
+_DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
+
+
+@dataclass
+class SentenceFacts:
+    """What one tokenised sentence says: its mentions by group, modality scopes and terminators."""
+
+    groups: dict[str, list] = field(default_factory=dict)
+    scopes: list[Scope] = field(default_factory=list)
+    terminators: list[int] = field(default_factory=list)
 
 
 def _longest(spans):
@@ -17,20 +29,25 @@ def _longest(spans):
     return filter_spans(spans)
 
 
-def sentence_mentions(m, doc, base: int):
-    """Mentions (as spaCy spans with label/value) and the modality scopes of one tokenised sentence."""
+def sentence_facts(m, doc) -> SentenceFacts:
+    """Match the vocabulary and cues in one sentence and resolve places (origins, ambiguous names)."""
     from spacy.tokens import Span as SpacySpan
 
     strings = m.nlp.vocab.strings
     found: dict[str, list] = {"MATERIAL": [], "ACTION": [], "DEST": []}
-    cues, terms, pseudo = [], [], []
+    cues, terms, pseudo, modals, verbal, origins = [], [], [], [], set(), []
     for match_id, start, end in [*m.lower(doc), *m.exact(doc)]:
-        key = strings[match_id]
-        label, _, value = key.partition("|")
+        label, _, value = strings[match_id].partition("|")
         if label == "TERM":
             terms.append(start)
         elif label == "PSEUDO":
             pseudo.append((start, end))
+        elif label == "MODAL":
+            modals.append(start)
+        elif label == "VERBAL":
+            verbal.add(start)
+        elif label == "ORIGIN":
+            origins.append(end)
         elif label == "CUE":
             category, direction = value.split("|")
             cues.append((category, direction, start, end))
@@ -40,11 +57,12 @@ def sentence_mentions(m, doc, base: int):
     for _, start, end in m.demonym(doc):
         found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
     cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo)]
-    chosen = {group: _longest(spans) for group, spans in found.items()}
-    taken = {i for span in chosen["MATERIAL"] for i in range(span.start, span.end)}
-    chosen["ACTION"] = [a for a in chosen["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
+    groups = {group: _longest(spans) for group, spans in found.items()}
+    taken = {i for span in groups["MATERIAL"] for i in range(span.start, span.end)}
+    groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
+    groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
     terms = sorted(terms)
-    return chosen, scopes(cues, terms, len(doc)), terms
+    return SentenceFacts(groups, scopes(cues, terms, len(doc), verbal, sorted(modals)), terms)
 
 
 def _demonym_code(word: str) -> str:
@@ -59,18 +77,25 @@ def to_mention(span, base: int) -> Mention:
     return Mention(label=span.label_, span=Span(start=start, end=start + len(span.text)), text=span.text, value=span.kb_id_)
 
 
-def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_list: list[Scope],
-             terminators: list[int]) -> list[SampleFlow]:
-    """Pair every destination with the action that governs it and the material that undergoes it."""
+def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFacts,
+             inherited: Mention | None = None) -> list[SampleFlow]:
+    """Pair every destination with the action that governs it and the material that undergoes it.
+
+    `inherited` is the material of the previous sentence, used when this one refers to it by a pronoun.
+    """
     flows = []
-    for dest in chosen["DEST"]:
-        action = _nearest_action(chosen["ACTION"], dest)
+    for dest in facts.groups["DEST"]:
+        action = _nearest_action(facts.groups["ACTION"], dest)
         if action is None:
             continue
-        material = _nearest_material(chosen["MATERIAL"], action)
-        if material is None:
+        material = _nearest_material(facts.groups["MATERIAL"], action)
+        if material is not None:
+            material_mention = to_mention(material, base)
+        elif inherited is not None:
+            material_mention = inherited
+        else:
             continue
-        scope = _modality_scope(scope_list, terminators, action, dest)
+        scope = _modality_scope(facts.scopes, facts.terminators, action, dest)
         cue = None
         if scope:
             cue_span = doc[scope.cue_start : scope.cue_end]
@@ -78,9 +103,9 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, chosen, scope_lis
                       span=Span(start=base + cue_span.start_char, end=base + cue_span.end_char))
         kind, country = _destination(dest, action.kb_id_)
         flows.append(SampleFlow(
-            document=document_id, material=material.kb_id_, action=action.kb_id_, destination_kind=kind,
+            document=document_id, material=material_mention.value, action=action.kb_id_, destination_kind=kind,
             country=country, modality=scope.category if scope else "asserted", sentence=sentence,
-            material_mention=to_mention(material, base), action_mention=to_mention(action, base),
+            material_mention=material_mention, action_mention=to_mention(action, base),
             destination_mention=to_mention(dest, base), cue=cue,
         ))
     return flows
@@ -112,10 +137,10 @@ def _modality_scope(scope_list: list[Scope], terminators: list[int], action, des
 
 
 def _destination(dest, action: str = "") -> tuple[str, str | None]:
-    if dest.label_ == "VAGUE_FOREIGN":
-        return "vague_foreign", None
     from auditor.extract.vocab import vocabulary
 
+    if dest.label_ == "VAGUE_FOREIGN":
+        return "vague_foreign", None
     if dest.label_ == "DOMESTIC" or dest.kb_id_ in vocabulary().domestic:
         # "leave the United States" names the origin: the material goes somewhere outside it
         return ("vague_foreign", None) if action == "leave" else ("domestic", "US")

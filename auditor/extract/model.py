@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.document.model import Span
 
-Modality = Literal["asserted", "negated", "possible", "conditional", "historical"]
+Modality = Literal["asserted", "negated", "possible", "conditional", "hypothetical", "historical"]
+LIVE: tuple[str, ...] = ("asserted", "possible", "conditional")  # modalities that state a current plan
 DestinationKind = Literal["country", "vague_foreign", "domestic", "unknown"]
 MentionLabel = Literal["MATERIAL", "ACTION", "PLACE", "VAGUE_FOREIGN", "DOMESTIC"]
 

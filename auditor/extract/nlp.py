@@ -9,7 +9,7 @@ from functools import lru_cache
 from auditor.extract.vocab import vocabulary
 from auditor.pack import load_yaml
 
-CATEGORIES = ("negated", "historical", "conditional", "possible")  # precedence, strongest first
+CATEGORIES = ("negated", "historical", "hypothetical", "conditional", "possible")  # precedence, strongest first
 
 
 @dataclass
@@ -53,6 +53,10 @@ def _add_cues(nlp, matcher) -> None:
     data = load_yaml("context/triggers.yml")
     matcher.add("TERM", list(nlp.tokenizer.pipe([str(t) for t in data["terminators"]])))
     matcher.add("PSEUDO", list(nlp.tokenizer.pipe([str(t) for t in data.get("pseudo") or []])))
+    matcher.add("MODAL", list(nlp.tokenizer.pipe([str(t) for t in data.get("modal_verbs") or []])))
+    matcher.add("VERBAL", list(nlp.tokenizer.pipe([str(t) for t in data.get("verbal_negation") or []])))
+    origins = load_yaml("context/origins.yml")
+    matcher.add("ORIGIN", list(nlp.tokenizer.pipe([str(t) for t in origins["origin_cues"]])))
     for category, directions in data["triggers"].items():
         if category not in CATEGORIES:
             continue

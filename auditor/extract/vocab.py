@@ -25,6 +25,9 @@ class Vocabulary:
     concern: dict[str, dict]  # regime id -> regime (countries, effective, citation)
     country_names: dict[str, str]  # ISO code -> common name
     domestic: frozenset[str]  # ISO codes that count as the United States (US and territories)
+    ambiguous: dict[str, frozenset[str]]  # "Georgia" -> {"GE", "US"}: matched, then resolved by context
+    ambiguous_default: dict[str, str]  # "Moscow" -> "RU": the reading when the context does not decide
+    us_state_codes: frozenset[str]  # "GA", "CA": a state code after a city settles it in the US
 
 
 def _jsonl_phrases(relative: str) -> list[Phrase]:
@@ -52,6 +55,25 @@ def _country_phrases(countries: list[dict]) -> tuple[list[Phrase], dict[str, str
     return phrases, demonyms, names
 
 
+def _ambiguous_names(countries, cities, us: dict, domestic) -> dict[str, frozenset[str]]:
+    """Every name marked ambiguous in a gazetteer, with all the places (ISO codes) it can name."""
+    names: dict[str, set[str]] = {}
+    for entry in countries:
+        for name in entry.get("ambiguous") or []:
+            names.setdefault(name, set()).add(entry["code"])
+    for city in cities:
+        if city.get("ambiguous"):
+            for name in [city["name"], *(city.get("aliases") or [])]:
+                names.setdefault(name, set()).add(city["country"])
+    for group in ("states", "territories", "cities"):
+        for place in us.get(group) or []:
+            if place.get("ambiguous"):
+                for name in [place["name"], *(place.get("aliases") or [])]:
+                    names.setdefault(name, set()).add("US")
+    # A name with one candidate is ambiguous with a word or a person ("Chad", "Jordan"), not another place.
+    return {n: frozenset("US" if c in domestic else c for c in codes) for n, codes in names.items() if n.lower() != "korea"}
+
+
 def _city_phrases(cities: list[dict]) -> list[Phrase]:
     return [Phrase("PLACE", name, city["country"], True)
             for city in cities if not city.get("ambiguous")
@@ -75,12 +97,23 @@ def vocabulary() -> Vocabulary:
         phrases += _jsonl_phrases(f"patterns/{name}.jsonl")
     countries, demonyms, names = _country_phrases(load_yaml("gazetteers/countries.yml")["countries"])
     phrases += countries
-    phrases += _city_phrases(load_yaml("gazetteers/cities.yml")["cities"])
-    phrases += _us_phrases(load_yaml("gazetteers/us_places.yml"))
+    cities = load_yaml("gazetteers/cities.yml")["cities"]
+    us = load_yaml("gazetteers/us_places.yml")
+    phrases += _city_phrases(cities)
+    phrases += _us_phrases(us)
     regimes = load_yaml("gazetteers/regimes.yml")
+    domestic = frozenset(regimes.get("domestic_codes") or ["US"])
+    ambiguous = _ambiguous_names(load_yaml("gazetteers/countries.yml")["countries"], cities, us, domestic)
+    plain = {p.text: p.value for p in phrases if p.label == "PLACE"}
+    defaults = {name: plain[name] for name in ambiguous if name in plain}
+    ambiguous = {name: codes | ({defaults[name]} if name in defaults else set()) for name, codes in ambiguous.items()}
+    phrases = [p for p in phrases if not (p.label == "PLACE" and p.text in ambiguous)]
+    phrases += [Phrase("AMBIG", name, "/".join(sorted(codes)), True) for name, codes in ambiguous.items()]
     return Vocabulary(
         phrases=tuple(phrases), demonyms=demonyms,
         demonym_nouns=frozenset(n.lower() for n in regimes["demonym_nouns"]),
         concern={r["id"]: r for r in regimes["regimes"]}, country_names=names,
-        domestic=frozenset(regimes.get("domestic_codes") or ["US"]),
+        domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults,
+        us_state_codes=frozenset(p["code"] for p in [*(us.get("states") or []), *(us.get("territories") or [])]
+                                 if p.get("code")),
     )
