@@ -1,0 +1,67 @@
+"""Ambiguous and tricky place names (issue 3): each sentence gives exactly the expected destinations."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.document.build import build
+from auditor.extract import extract
+from auditor.ingest import ingest
+
+CASES = [
+    # Georgia: the US state near a US city or state code, the country near Tbilisi, nothing when bare
+    ("Samples will be stored at Emory University in Atlanta, Georgia.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in Tbilisi, Georgia.", {("country", "GE")}),
+    ("Samples will be shipped to a laboratory in Georgia.", set()),
+    ("Samples will be stored at a biorepository in Moscow, ID 83843.", {("domestic", "US")}),
+    # Jersey, Jordan, Turkey, Guinea: never on their own
+    ("Samples will be shipped to a laboratory in New Jersey.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in St Helier, Jersey.", set()),
+    ("Samples will be sent to Dr. Jordan for analysis.", set()),
+    ("Samples will be sent to a laboratory in Amman, Jordan.", {("country", "JO")}),
+    ("Blood samples will be analysed after a turkey sandwich.", set()),
+    ("Blood samples will be analysed at a laboratory in Ankara, Turkey.", {("country", "TR")}),
+    ("Tissue samples from guinea pig studies will be analysed.", set()),
+    ("Guinea pig tissue samples will be analysed in the vivarium.", set()),
+    # china the material, Wuxi the city, WuXi the company
+    ("Samples will be stored in china cups at the site.", set()),
+    ("Samples will be shipped to a laboratory in Wuxi, Jiangsu.", {("country", "CN")}),
+    # Korea, Taiwan, Hong Kong, Macau
+    ("Samples will be shipped to a laboratory in Korea.", set()),
+    ("Samples will be shipped to a laboratory in Seoul, South Korea.", {("country", "KR")}),
+    ("Samples will be shipped to a laboratory in Pyongyang.", {("country", "KP")}),
+    ("Samples will be shipped to a laboratory in Taipei, Taiwan.", {("country", "TW")}),
+    ("Samples will be shipped to a laboratory in Hong Kong.", {("country", "HK")}),
+    ("Samples will be shipped to a laboratory in Macao.", {("country", "MO")}),
+    # New Mexico, Paris (Texas), Moscow (Idaho)
+    ("Samples will be shipped to a laboratory in Albuquerque, New Mexico.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in Mexico City, Mexico.", {("country", "MX")}),
+    ("Samples will be shipped to a laboratory in Paris, Texas.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in Paris, France.", {("country", "FR")}),
+    ("Samples will be shipped to a laboratory in Moscow.", {("country", "RU")}),
+    ("Samples will be shipped to a laboratory in Moscow, Idaho.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in Cambridge, Massachusetts.", {("domestic", "US")}),
+    ("Samples will be shipped to a laboratory in Cambridge, UK.", {("country", "GB")}),
+    # origins and enrolment sites are not destinations
+    ("Participants will be enrolled at sites in Russia, China and Germany.", set()),
+    ("Samples collected at sites in China will be shipped to the central laboratory in Indianapolis.", {("domestic", "US")}),
+    ("Samples will be shipped from Germany to the United States.", {("domestic", "US")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_destinations(sentence, expected, tmp_path):
+    path = tmp_path / "case.txt"
+    path.write_text(sentence + "\n")
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.destination_kind, f.country) for f in flows} == expected
+
+
+def test_abbreviation_and_reference_lists_are_not_destinations(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text(
+        "LIST OF ABBREVIATIONS\n\nCN China samples shipped to laboratory\nRU Russia\n\n"
+        "1 INTRODUCTION\n\nSamples will be analysed at the site.\n\n"
+        "2 REFERENCES\n\nZhang L. Samples shipped to Beijing for sequencing. Lancet 2019;3:1-9.\n"
+    )
+    assert extract(build(ingest(path), "D1")).flows == ()
