@@ -89,7 +89,7 @@ def outline(document, extraction) -> dict:
         where = locate(document, flow.sentence)
         flows.append({
             "material": flow.material, "action": flow.action, "destination_kind": flow.destination_kind,
-            "country": flow.country, "destination": flow.destination_mention.text, "modality": flow.modality,
+            "country": flow.country, "destination": flow.destination, "organisation": flow.organisation, "modality": flow.modality,
             "cue": flow.cue.text if flow.cue else None, "pages": list(where.pages), "section": where.section,
             "quote": where.quote,
         })

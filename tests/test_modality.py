@@ -56,7 +56,8 @@ CASES = [
     ("Samples will be sent to Taipei.", {("country", "TW", "asserted")}),
     ("Tissue will be sent to a laboratory in South Korea.", {("country", "KR", "asserted")}),
     ("Samples will be sent to North Korea.", {("country", "KP", "asserted")}),
-    ("Tissue will be sent to a laboratory in Korea.", NONE),  # ambiguous: North or South
+    # ambiguous between North and South: abroad, but never read as North Korea
+    ("Tissue will be sent to a laboratory in Korea.", {("vague_foreign", None, "asserted")}),
     ("Samples will be shipped to Macau.", {("country", "MO", "asserted")}),
     ("Samples will be shipped to Macao.", {("country", "MO", "asserted")}),
     ("Samples will be shipped to a laboratory in Hong Kong.", {("country", "HK", "asserted")}),

@@ -27,7 +27,8 @@ CASES = [
     ("Samples will be stored in china cups at the site.", set()),
     ("Samples will be shipped to a laboratory in Wuxi, Jiangsu.", {("country", "CN")}),
     # Korea, Taiwan, Hong Kong, Macau
-    ("Samples will be shipped to a laboratory in Korea.", set()),
+    ("Samples will be shipped to a laboratory in Korea.", {("vague_foreign", None)}),  # never North Korea
+    ("Samples will be shipped to a laboratory in Seoul, Korea.", {("country", "KR")}),
     ("Samples will be shipped to a laboratory in Seoul, South Korea.", {("country", "KR")}),
     ("Samples will be shipped to a laboratory in Pyongyang.", {("country", "KP")}),
     ("Samples will be shipped to a laboratory in Taipei, Taiwan.", {("country", "TW")}),

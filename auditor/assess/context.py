@@ -69,12 +69,12 @@ class AuditContext:
         groups: dict[str, list[str]] = {}
         for flow in flows:
             if flow.destination_kind == "vague_foreign":
-                groups.setdefault(f"'{flow.destination_mention.text}'", [])
+                groups.setdefault(f"'{flow.destination}'", [])
                 continue
             name = self.country_names.get(flow.country or "", flow.country or "an unknown place")
             mentions = groups.setdefault(name, [])
-            if flow.destination_mention.text.lower() != name.lower():
-                mentions.append(flow.destination_mention.text)
+            if flow.destination.lower() != name.lower():
+                mentions.append(flow.destination)
         words = []
         for name, mentions in groups.items():
             text = f"{name} ({', '.join(dict.fromkeys(mentions))})" if mentions else name

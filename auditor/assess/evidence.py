@@ -17,12 +17,15 @@ def flow_evidence(document: Document, flow: SampleFlow) -> Evidence:
     """Evidence for one flow: its sentence, with material, action, destination and cue highlighted."""
     location = locate(document, flow.sentence)
     start = flow.sentence.start
-    marks = [flow.material_mention.span, flow.action_mention.span, flow.destination_mention.span]
-    if flow.cue:
-        marks.append(flow.cue.span)
-    highlights = tuple(sorted({(m.start - start, m.end - start) for m in marks if m.start >= start}))
-    trigger = (f"material '{flow.material_mention.text}' + action '{flow.action_mention.text}' + "
-               f"destination '{flow.destination_mention.text}'")
+    marks = [m.span for m in (flow.material_mention, flow.action_mention, flow.destination_mention,
+                              flow.organisation_mention, flow.cue) if m is not None]
+    end = flow.sentence.end
+    highlights = tuple(sorted({(m.start - start, m.end - start) for m in marks if start <= m.start and m.end <= end}))
+    trigger = f"material '{flow.material_mention.text}' + action '{flow.action_mention.text}' + destination '{flow.destination}'"
+    if flow.organisation:
+        trigger += f" + recipient '{flow.organisation}'"
+    if flow.located_by:
+        trigger += f" (located by '{flow.located_by.text}' elsewhere in the document)"
     return Evidence(
         document=document.id, document_name=document.name, page=location.page, pages=location.pages,
         section=location.section, paragraph=location.paragraph, quote=location.quote,

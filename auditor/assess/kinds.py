@@ -15,7 +15,7 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
         return Outcome(passed="The protocol states no transfer of these materials abroad.")
     disclosed = ctx.flows("consent", foreign=True)
     if disclosed:
-        return Outcome(passed=f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination_mention.text}\".")
+        return Outcome(passed=f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination}\".")
     where = ctx.places([f for _, f in abroad], prefix=True)
     return Outcome([Hit({"materials": materials_of(abroad), "destinations": where}, ctx.evidence(abroad))])
 
@@ -31,7 +31,7 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
     vague = any(f.destination_kind == "vague_foreign" for _, f in told)
     hedged = any(f.modality != "asserted" for _, f in told)
     how = " and ".join(w for w, on in (("with vague destinations", vague), ("in hedged wording", hedged)) if on)
-    quotes = join_words(f"\"{f.destination_mention.text}\"" + (f" ({f.cue.text})" if f.cue else "") for _, f in told)
+    quotes = join_words(f"\"{f.destination}\"" + (f" ({f.cue.text})" if f.cue else "") for _, f in told)
     escalate = bool(_concern_flows(ctx, ctx.flows("protocol")))
     return Outcome([Hit({"how": how, "quotes": quotes}, ctx.evidence(told),
                         "protocol_names_country_of_concern" if escalate else None)])
@@ -46,7 +46,7 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad)]
     places = ctx.places([f for _, f in abroad])
     if promises:
-        detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination_mention.text}\", "
+        detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
                   f"{promises[0][1].modality}) but the protocol sends material to {places}.")
         return Outcome([Hit({"detail": detail}, ctx.evidence(promises + abroad), "consent_promises_domestic_handling")])
     named = {f.country for _, f in ctx.flows("consent", foreign=True) if f.destination_kind == "country"}
@@ -65,7 +65,8 @@ def _promises_domestic(flow, abroad) -> bool:
         return any(f.country == flow.country for _, f in abroad)  # "not to China" against a Chinese lab
     if flow.modality == "asserted" and flow.destination_kind == "domestic":
         # "only in the United States", "within the US", "will remain in the United States"
-        return flow.destination_mention.label == "DOMESTIC" or flow.action == "remain"
+        label = flow.destination_mention.label if flow.destination_mention else ""
+        return label == "DOMESTIC" or flow.action == "remain"
     return False
 
 

@@ -13,19 +13,24 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a).lower() for a in load_yaml("patterns/segmentation.yml")["abbreviations"])
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(abbreviations, abbreviations that stay open only before a number)."""
+    data = load_yaml("patterns/segmentation.yml")
+    numeric = frozenset(str(a).lower() for a in data.get("numeric_abbreviations") or [])
+    return frozenset(str(a).lower() for a in data["abbreviations"]) - numeric, numeric
 
 
 def split(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of a paragraph."""
-    abbreviations = _abbreviations()
+    abbreviations, numeric = _abbreviations()
     spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
         end = match.start() + 1
         word = _WORD_BEFORE.search(text, max(0, end - 20), end)
         initial = word and len(word.group(1)) == 1 and text[word.start() - 1 : word.start()] != "\u00b0"  # not °C
-        if word and (word.group(1).lower().rstrip(".") in abbreviations or initial):
+        before_number = text[match.end() : match.end() + 1].isdigit()
+        lowered = word.group(1).lower().rstrip(".") if word else ""
+        if word and (lowered in abbreviations or initial or (lowered in numeric and before_number)):
             continue  # "e.g. Shanghai", "J. Smith": not a boundary
         stop = match.end()
         spans.append((start, _rstrip(text, start, stop)))

@@ -11,6 +11,7 @@ from auditor.extract.model import Extraction, Mention, SampleFlow
 
 def extract(document: Document) -> Extraction:
     """Find where the document says specimens, cells and genetic data go, and how firmly it says so."""
+    from auditor.extract.directory import build_directory
     from auditor.extract.flows import flows_of, sentence_facts, to_mention
     from auditor.extract.nlp import matchers
 
@@ -19,23 +20,30 @@ def extract(document: Document) -> Extraction:
     skipped = _sections_titled(document, "patterns/skip_sections.yml", "titles")
     historical = _sections_titled(document, "context/sections.yml", "historical_sections")
     candidates = _candidates(document, m.material_filter, skipped)
+    directory = build_directory(document, m, sentence_facts, skipped)
     mentions: list[Mention] = []
     flows: list[SampleFlow] = []
     seen = set()
     last_material: dict[int, Mention] = {}  # block -> the last material mentioned in it
+    last_place: dict[int, Mention] = {}  # block -> the last place mentioned in it (for "sent there")
     docs = m.nlp.tokenizer.pipe(text[s.span.start : s.span.end] for s in candidates)
     for sentence, doc in zip(candidates, docs):
         base = sentence.span.start
         facts = sentence_facts(m, doc)
         inherited = last_material.get(sentence.block)
+        there = last_place.get(sentence.block) if _THERE.search(doc.text) else None
         if facts.groups["MATERIAL"]:
             last_material[sentence.block] = to_mention(facts.groups["MATERIAL"][-1], base)
-        if not facts.groups["DEST"]:
+        places = [p for p in facts.groups["DEST"] if p.label_ in ("PLACE", "VAGUE_FOREIGN")]
+        if places:
+            last_place[sentence.block] = to_mention(places[-1], base)
+        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or there):
             continue
         for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(doc.text)
-        for flow in flows_of(document.id, doc, base, sentence.span, facts, inherited if _anaphoric(doc.text) else None):
+        pronoun = inherited if _anaphoric(doc.text) else None
+        for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, there):
             if past and flow.modality in ("asserted", "possible", "conditional"):
                 flow = flow.model_copy(update={"modality": "historical"})
             key = (flow.sentence.start, flow.material, flow.action, flow.destination_kind, flow.country, flow.modality)
@@ -44,6 +52,9 @@ def extract(document: Document) -> Extraction:
                 flows.append(flow)
     mentions.sort(key=lambda x: (x.span.start, x.span.end))
     return Extraction(document=document.id, mentions=tuple(mentions), flows=tuple(flows))
+
+
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|may|might|could|has|have)\b)", re.IGNORECASE)
 
 
 def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int]) -> list[Sentence]:

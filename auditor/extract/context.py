@@ -17,7 +17,7 @@ class Scope:
 
 
 def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length: int,
-           verbal: set[int] = frozenset(), modals: list[int] = ()) -> list[Scope]:
+           verbal: set[int] = frozenset(), modals: list[int] = (), parentheses=()) -> list[Scope]:
     """Turn cues (category, direction, start, end in tokens) into the token ranges they govern.
 
     A verbal negation (a cue starting at a token in `verbal`) also stops at the next modal verb.
@@ -28,10 +28,12 @@ def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length
             limits = [t for t in terminators if t >= end]
             if category == "negated" and start in verbal:
                 limits += [m for m in modals if m >= end]
+            limits += [close for open_, close in parentheses if open_ < start < close]
             stop = min(limits + [length])
             out.append(Scope(category, end, stop, start, end))
         if direction in ("backward", "both"):
-            begin = max([t + 1 for t in terminators if t < start] + [0])
+            begin = max([t + 1 for t in terminators if t < start] + [0]
+                        + [open_ + 1 for open_, close in parentheses if open_ < start < close])
             out.append(Scope(category, begin, start, start, end))
     return out
 

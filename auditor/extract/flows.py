@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from auditor.document.model import Span
 from auditor.extract.context import Scope, governing, scopes
 from auditor.extract.model import Cue, Mention, SampleFlow
 from auditor.extract.places import drop_origins, resolve_ambiguous
+from auditor.pack import load_yaml
 
 _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
@@ -20,6 +22,7 @@ class SentenceFacts:
     groups: dict[str, list] = field(default_factory=dict)
     scopes: list[Scope] = field(default_factory=list)
     terminators: list[int] = field(default_factory=list)
+    question: bool = False  # "Will my samples be sent to other countries?" asserts nothing
 
 
 def _longest(spans):
@@ -34,7 +37,7 @@ def sentence_facts(m, doc) -> SentenceFacts:
     from spacy.tokens import Span as SpacySpan
 
     strings = m.nlp.vocab.strings
-    found: dict[str, list] = {"MATERIAL": [], "ACTION": [], "DEST": []}
+    found: dict[str, list] = {"MATERIAL": [], "ACTION": [], "DEST": [], "ORG": [], "ROLE": []}
     cues, terms, pseudo, modals, verbal, origins = [], [], [], [], set(), []
     for match_id, start, end in [*m.lower(doc), *m.exact(doc)]:
         label, _, value = strings[match_id].partition("|")
@@ -54,15 +57,30 @@ def sentence_facts(m, doc) -> SentenceFacts:
         else:
             group = "DEST" if label in _DESTINATIONS else label
             found[group].append(SpacySpan(doc, start, end, label=label, kb_id=value))
-    for _, start, end in m.demonym(doc):
-        found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
+    for match_id, start, end in m.demonym(doc):
+        if strings[match_id] == "LABNAME":
+            found["ORG"].append(SpacySpan(doc, start, end, label="ORG", kb_id=""))
+        else:
+            found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
     cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo)]
     groups = {group: _longest(spans) for group, spans in found.items()}
     taken = {i for span in groups["MATERIAL"] for i in range(span.start, span.end)}
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
     terms = sorted(terms)
-    return SentenceFacts(groups, scopes(cues, terms, len(doc), verbal, sorted(modals)), terms)
+    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), _parentheses(doc))
+    return SentenceFacts(groups, scope_list, terms, doc.text.rstrip().endswith("?"))
+
+
+def _parentheses(doc) -> list[tuple[int, int]]:
+    """Token ranges of parenthetical groups: a cue inside one governs only its inside."""
+    groups, stack = [], []
+    for token in doc:
+        if token.text == "(":
+            stack.append(token.i)
+        elif token.text == ")" and stack:
+            groups.append((stack.pop(), token.i))
+    return groups
 
 
 def _demonym_code(word: str) -> str:
@@ -77,46 +95,141 @@ def to_mention(span, base: int) -> Mention:
     return Mention(label=span.label_, span=Span(start=start, end=start + len(span.text)), text=span.text, value=span.kb_id_)
 
 
+_TRANSFERS = ("ship", "send", "transfer", "share")
+
+
 def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFacts,
-             inherited: Mention | None = None) -> list[SampleFlow]:
+             inherited: Mention | None = None, directory=None, there: Mention | None = None) -> list[SampleFlow]:
     """Pair every destination with the action that governs it and the material that undergoes it.
 
-    `inherited` is the material of the previous sentence, used when this one refers to it by a pronoun.
+    `inherited` is the material of the previous sentence, used when this one refers to it by a pronoun;
+    `there` is the place of the previous sentence, used when this one says "sent there". A sentence that
+    names a recipient but no place is located through the document's `directory`.
     """
+    if facts.question:
+        return []
     flows = []
-    for dest in facts.groups["DEST"]:
-        action = _nearest_action(facts.groups["ACTION"], dest)
-        if action is None:
+    targets = [(dest, None) for dest in facts.groups["DEST"]]
+    if not targets:
+        targets = [(None, r) for r in facts.groups["ORG"] + facts.groups["ROLE"]]
+    if not targets and there is not None:
+        targets = [(None, None)]
+    for dest, recipient in targets:
+        anchor = dest if dest is not None else recipient if recipient is not None else _word(doc, "there")
+        if anchor is None:
+            continue
+        action = _nearest_action(doc, facts.groups["ACTION"], anchor)
+        if action is None or (dest is None and action.kb_id_ not in _TRANSFERS):
             continue
         material = _nearest_material(facts.groups["MATERIAL"], action)
-        if material is not None:
-            material_mention = to_mention(material, base)
-        elif inherited is not None:
-            material_mention = inherited
-        else:
+        material_mention = to_mention(material, base) if material is not None else inherited
+        if material_mention is None:
             continue
-        scope = _modality_scope(facts.scopes, facts.terminators, action, dest)
-        cue = None
-        if scope:
-            cue_span = doc[scope.cue_start : scope.cue_end]
-            cue = Cue(category=scope.category, text=cue_span.text,
-                      span=Span(start=base + cue_span.start_char, end=base + cue_span.end_char))
-        kind, country = _destination(dest, action.kb_id_)
+        recipient = recipient or (_nearest_recipient(facts, action, dest) if dest is not None else None)
+        if dest is not None:
+            kind, country = _destination(dest, action.kb_id_)
+            located = None
+        else:
+            kind, country, located = _locate(recipient, directory) if recipient is not None else _from_mention(there)
+        scope = _modality_scope(facts.scopes, facts.terminators, action, anchor)
+        modality = scope.category if scope else "asserted"
+        if modality in ("asserted", "possible", "conditional") and _past(doc, action):
+            modality = "historical"
         flows.append(SampleFlow(
             document=document_id, material=material_mention.value, action=action.kb_id_, destination_kind=kind,
-            country=country, modality=scope.category if scope else "asserted", sentence=sentence,
+            country=country, modality=modality, sentence=sentence,
             material_mention=material_mention, action_mention=to_mention(action, base),
-            destination_mention=to_mention(dest, base), cue=cue,
+            destination_mention=to_mention(dest, base) if dest is not None else None,
+            cue=_cue(doc, base, scope), organisation=_recipient_name(recipient),
+            organisation_mention=to_mention(recipient, base) if recipient is not None else None,
+            located_by=located,
         ))
     return flows
 
 
-def _nearest_action(actions, dest):
+def _word(doc, word: str):
+    """The first token spelled `word` (any case), as a one-token span, or None."""
+    for token in doc:
+        if token.lower_ == word:
+            return doc[token.i : token.i + 1]
+    return None
+
+
+def _from_mention(place: Mention):
+    """(kind, country, mention) for a destination carried over from the previous sentence ("there")."""
+    if place.label == "VAGUE_FOREIGN":
+        return "vague_foreign", None, place
+    return ("domestic", "US", place) if place.value == "US" else ("country", place.value, place)
+
+
+def _past(doc, action) -> bool:
+    """'were shipped', 'was previously sent', 'used to be sent': the action is told in the past."""
+    window = " ".join(t.lower_ for t in doc[max(0, action.start - 3) : action.start])
+    words = window.split()
+    return any(w in _past_auxiliaries() for w in words[-2:]) or any(
+        f" {p} " in f" {window} " for p in _past_auxiliaries() if " " in p)
+
+
+def _cue(doc, base: int, scope: Scope | None) -> Cue | None:
+    if scope is None:
+        return None
+    span = doc[scope.cue_start : scope.cue_end]
+    return Cue(category=scope.category, text=span.text, span=Span(start=base + span.start_char, end=base + span.end_char))
+
+
+def _nearest_recipient(facts: SentenceFacts, action, dest):
+    """The recipient named between the action and its place ("shipped to X Laboratory in Y"), if any."""
+    low, high = sorted((action.start, dest.end))
+    inside = [r for r in facts.groups["ORG"] + facts.groups["ROLE"] if low <= r.start and r.end <= high + 3]
+    return inside[0] if inside else None
+
+
+def _recipient_name(recipient) -> str | None:
+    if recipient is None:
+        return None
+    from auditor.extract.vocab import vocabulary
+
+    known = vocabulary().organisations.get(recipient.kb_id_) if recipient.label_ == "ORG" else None
+    return known["name"] if known else recipient.text
+
+
+def _locate(recipient, directory):
+    """(kind, country, place mention) of a recipient named without a place in its sentence."""
+    from auditor.extract.directory import recipient_keys
+    from auditor.extract.vocab import vocabulary
+
+    for key in recipient_keys(recipient) if directory is not None else []:
+        entry = directory.find(key)
+        if entry is not None:
+            return ("domestic", "US", entry.place) if entry.code == "US" else ("country", entry.code, entry.place)
+    known = vocabulary().organisations.get(recipient.kb_id_) if recipient.label_ == "ORG" else None
+    if known and known.get("single_country") and known.get("headquarters"):
+        code = known["headquarters"]
+        return ("domestic", "US", None) if code in vocabulary().domestic else ("country", code, None)
+    return "unknown", None, None
+
+
+def _nearest_action(doc, actions, dest):
+    """The action before the destination; else one shortly after it, if a preposition introduces the place
+    ("researchers in Japan will study"), so that a subject such as "Site 1012 (Chicago) ships" is no destination."""
     before = [a for a in actions if a.end <= dest.start]
     if before:
         return max(before, key=lambda a: a.end)
+    window = {t.lower_ for t in doc[max(0, dest.start - 3) : dest.start]}
+    if not window & _prepositions():
+        return None
     after = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_AFTER]
     return min(after, key=lambda a: a.start) if after else None
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml")["destination_prepositions"])
+
+
+@lru_cache(maxsize=1)
+def _past_auxiliaries() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("context/triggers.yml").get("past_auxiliaries") or [])
 
 
 def _nearest_material(materials, action):
@@ -130,8 +243,7 @@ def _nearest_material(materials, action):
 def _modality_scope(scope_list: list[Scope], terminators: list[int], action, dest) -> Scope | None:
     """The cue governing the action, unless a terminator separates action and destination
     ("not sent outside the US except to the laboratory in Germany"): then the destination's own cue."""
-    low, high = sorted((action.start, dest.start))
-    if any(low < t < high for t in terminators):
+    if action.start < dest.start and any(action.start < t < dest.start for t in terminators):
         return governing(scope_list, dest.start)
     return governing(scope_list, action.start) or governing(scope_list, dest.start)
 

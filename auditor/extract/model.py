@@ -11,7 +11,7 @@ from auditor.document.model import Span
 Modality = Literal["asserted", "negated", "possible", "conditional", "hypothetical", "historical"]
 LIVE: tuple[str, ...] = ("asserted", "possible", "conditional")  # modalities that state a current plan
 DestinationKind = Literal["country", "vague_foreign", "domestic", "unknown"]
-MentionLabel = Literal["MATERIAL", "ACTION", "PLACE", "VAGUE_FOREIGN", "DOMESTIC"]
+MentionLabel = Literal["MATERIAL", "ACTION", "PLACE", "VAGUE_FOREIGN", "DOMESTIC", "ORG", "ROLE"]
 
 
 class _Frozen(BaseModel):
@@ -24,7 +24,7 @@ class Mention(_Frozen):
     label: MentionLabel
     span: Span
     text: str
-    value: str  # normalised: material class, action class, ISO code, "US", "FOREIGN"
+    value: str  # normalised: material class, action class, ISO code, "US", "FOREIGN", organisation id
 
 
 class Cue(_Frozen):
@@ -47,8 +47,17 @@ class SampleFlow(_Frozen):
     sentence: Span
     material_mention: Mention
     action_mention: Mention
-    destination_mention: Mention
+    destination_mention: Mention | None  # None when the destination is unknown
     cue: Cue | None = None
+    organisation: str | None = None  # the recipient's name as written (or the pack's name for a known one)
+    organisation_mention: Mention | None = None
+    located_by: Mention | None = None  # the place, elsewhere in the document, that locates the recipient
+
+    @property
+    def destination(self) -> str:
+        """The destination as written ('Shanghai', 'outside the United States'), or 'unknown'."""
+        mention = self.destination_mention or self.located_by
+        return mention.text if mention else "unknown"
 
     @property
     def foreign(self) -> bool:

@@ -17,7 +17,7 @@ class Matchers:
     nlp: object
     lower: object  # PhraseMatcher on LOWER: vocabulary and cues
     exact: object  # PhraseMatcher on ORTH: proper names
-    demonym: object  # Matcher: demonym + organisation noun
+    demonym: object  # Matcher: demonym + organisation noun; capitalised name + lab suffix
     material_filter: re.Pattern  # cheap pre-filter: does a sentence mention a material at all?
 
 
@@ -44,6 +44,9 @@ def matchers() -> Matchers:
     _add_cues(nlp, lower)
     demonym = Matcher(nlp.vocab)
     demonym.add("DEMONYM", [[{"ORTH": {"IN": sorted(vocab.demonyms)}}, {"LOWER": {"IN": sorted(vocab.demonym_nouns)}}]])
+    suffixes = sorted({t.text for s in vocab.lab_suffixes for t in nlp.make_doc(s)[-1:]})
+    demonym.add("LABNAME", [[{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": suffixes}}]],
+                greedy="LONGEST")
     words = sorted({p.text.lower() for p in vocab.phrases if p.label == "MATERIAL"}, key=len, reverse=True)
     material_filter = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
     return Matchers(nlp, lower, exact, demonym, material_filter)

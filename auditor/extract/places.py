@@ -21,15 +21,26 @@ def resolve_ambiguous(doc, places: list) -> list:
     vocab = vocabulary()
     settled = [p for p in places if p.label_ != "AMBIG"]
     out = list(settled)
-    for place in places:
-        if place.label_ != "AMBIG":
-            continue
+    unsettled = [p for p in places if p.label_ == "AMBIG"]
+    for place in unsettled:
         candidates = set(place.kb_id_.split("/"))
         code = _from_neighbours(doc, place, settled, candidates, vocab.us_state_codes)
-        code = code or vocab.ambiguous_default.get(place.text)
+        code = code or _shared_reading(place, candidates, unsettled) or vocab.ambiguous_default.get(place.text)
         if code:
             out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id=code))
+        elif len(candidates) > 1 and "US" not in candidates:  # "Korea": abroad, but which country is not said
+            out.append(SpacySpan(doc, place.start, place.end, label="VAGUE_FOREIGN", kb_id="FOREIGN"))
     return sorted(out, key=lambda s: s.start)
+
+
+def _shared_reading(place, candidates: set[str], unsettled) -> str | None:
+    """Two ambiguous names side by side with one reading in common ("Columbus, Georgia" -> US)."""
+    for other in unsettled:
+        if other is not place and (abs(other.start - place.end) <= 2 or abs(place.start - other.end) <= 2):
+            common = candidates & set(other.kb_id_.split("/"))
+            if len(common) == 1:
+                return common.pop()
+    return None
 
 
 def _from_neighbours(doc, place, settled, candidates: set[str], state_codes) -> str | None:
@@ -45,23 +56,19 @@ def _from_neighbours(doc, place, settled, candidates: set[str], state_codes) -> 
 
 
 @lru_cache(maxsize=1)
-def _list_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml")["list_words"])
+def _origin_stops() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml")["origin_stops"])
 
 
 def drop_origins(doc, places: list, origin_ends: list[int]) -> list:
-    """Remove places that follow an origin cue ("collected at sites in China", "shipped from Germany")."""
+    """Remove places inside an origin phrase ("collected at sites in China", "from the facility in China")."""
     if not origin_ends:
         return places
-    words = _list_words()
-    kept = []
-    for place in places:
-        if not any(_in_origin_list(doc, end, place, places, words) for end in origin_ends if end <= place.start):
-            kept.append(place)
-    return kept
-
-
-def _in_origin_list(doc, cue_end: int, place, places, words) -> bool:
-    """True if only list words and other places lie between the origin cue and this place."""
-    covered = {i for p in places for i in range(p.start, p.end)}
-    return all(i in covered or doc[i].lower_ in words for i in range(cue_end, place.start))
+    stops = _origin_stops()
+    covered: set[int] = set()
+    for end in origin_ends:
+        index = end
+        while index < len(doc) and doc[index].lower_ not in stops:
+            covered.add(index)
+            index += 1
+    return [p for p in places if p.start not in covered]

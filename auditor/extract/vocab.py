@@ -28,6 +28,8 @@ class Vocabulary:
     ambiguous: dict[str, frozenset[str]]  # "Georgia" -> {"GE", "US"}: matched, then resolved by context
     ambiguous_default: dict[str, str]  # "Moscow" -> "RU": the reading when the context does not decide
     us_state_codes: frozenset[str]  # "GA", "CA": a state code after a city settles it in the US
+    organisations: dict[str, dict]  # organisation id -> entry of organisations.yml
+    lab_suffixes: tuple[str, ...]  # words that end a laboratory or company name ("GmbH", "Laboratories")
 
 
 def _jsonl_phrases(relative: str) -> list[Phrase]:
@@ -71,7 +73,7 @@ def _ambiguous_names(countries, cities, us: dict, domestic) -> dict[str, frozens
                 for name in [place["name"], *(place.get("aliases") or [])]:
                     names.setdefault(name, set()).add("US")
     # A name with one candidate is ambiguous with a word or a person ("Chad", "Jordan"), not another place.
-    return {n: frozenset("US" if c in domestic else c for c in codes) for n, codes in names.items() if n.lower() != "korea"}
+    return {n: frozenset("US" if c in domestic else c for c in codes) for n, codes in names.items()}
 
 
 def _city_phrases(cities: list[dict]) -> list[Phrase]:
@@ -101,9 +103,18 @@ def vocabulary() -> Vocabulary:
     us = load_yaml("gazetteers/us_places.yml")
     phrases += _city_phrases(cities)
     phrases += _us_phrases(us)
+    orgs = load_yaml("gazetteers/organisations.yml")
+    organisations = {o["id"]: o for o in orgs["organisations"]}
+    for org in organisations.values():
+        phrases += [Phrase("ORG", n, org["id"], True) for n in [org["name"], *(org.get("aliases") or [])] if n]
+    phrases += [Phrase("ROLE", str(r), str(r).lower(), False) for r in orgs.get("role_nouns") or []]
     regimes = load_yaml("gazetteers/regimes.yml")
     domestic = frozenset(regimes.get("domestic_codes") or ["US"])
     ambiguous = _ambiguous_names(load_yaml("gazetteers/countries.yml")["countries"], cities, us, domestic)
+    regions = load_yaml("gazetteers/regions.yml")
+    phrases += [Phrase("VAGUE_FOREIGN", str(r), "FOREIGN", True) for r in regions.get("vague_regions") or []]
+    for name, codes in (regions.get("ambiguous_foreign") or {}).items():
+        ambiguous[name] = frozenset(ambiguous.get(name, frozenset()) | set(codes))
     plain = {p.text: p.value for p in phrases if p.label == "PLACE"}
     defaults = {name: plain[name] for name in ambiguous if name in plain}
     ambiguous = {name: codes | ({defaults[name]} if name in defaults else set()) for name, codes in ambiguous.items()}
@@ -113,7 +124,8 @@ def vocabulary() -> Vocabulary:
         phrases=tuple(phrases), demonyms=demonyms,
         demonym_nouns=frozenset(n.lower() for n in regimes["demonym_nouns"]),
         concern={r["id"]: r for r in regimes["regimes"]}, country_names=names,
-        domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults,
+        domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults, organisations=organisations,
+        lab_suffixes=tuple(str(x) for x in orgs.get("lab_name_suffixes") or []),
         us_state_codes=frozenset(p["code"] for p in [*(us.get("states") or []), *(us.get("territories") or [])]
                                  if p.get("code")),
     )
