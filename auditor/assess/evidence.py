@@ -21,7 +21,9 @@ def flow_evidence(document: Document, flow: SampleFlow) -> Evidence:
                               flow.organisation_mention, flow.cue) if m is not None]
     end = flow.sentence.end
     highlights = tuple(sorted({(m.start - start, m.end - start) for m in marks if start <= m.start and m.end <= end}))
-    trigger = f"material '{flow.material_mention.text}' + action '{flow.action_mention.text}' + destination '{flow.destination}'"
+    verb = flow.action_mention.text
+    action = f"action '{verb}'" if any(c.isalpha() for c in verb) else "a shipment stated by the table's column header"
+    trigger = f"material '{flow.material_mention.text}' + {action} + destination '{flow.destination}'"
     if flow.organisation:
         trigger += f" + recipient '{flow.organisation}'"
     if flow.located_by:

@@ -9,6 +9,7 @@ from auditor.pack import load_yaml
 
 # A boundary: sentence-final punctuation, optional closing quotes/brackets, whitespace, then a likely start.
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u2022])")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "J", "N.N", "U.S"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -27,7 +28,7 @@ def split(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.start() + 1
         word = _WORD_BEFORE.search(text, max(0, end - 20), end)
-        initial = word and len(word.group(1)) == 1 and text[word.start() - 1 : word.start()] != "\u00b0"  # not °C
+        initial = word and _INITIALS.match(word.group(1)) and text[word.start() - 1 : word.start()] != "\u00b0"  # not °C
         before_number = text[match.end() : match.end() + 1].isdigit()
         lowered = word.group(1).lower().rstrip(".") if word else ""
         if word and (lowered in abbreviations or initial or (lowered in numeric and before_number)):

@@ -31,19 +31,22 @@ def extract(document: Document) -> Extraction:
         base = sentence.span.start
         facts = sentence_facts(m, doc)
         inherited = last_material.get(sentence.block)
-        there = last_place.get(sentence.block) if _THERE.search(doc.text) else None
+        elsewhere = _pointed_place(doc.text, sentence.block, last_place, directory)
+        _add_cell_names(facts, doc, directory)
+        if document.blocks[sentence.block].kind == "table_row":
+            _table_row_action(facts, doc, document, sentence.block, m)
         if facts.groups["MATERIAL"]:
             last_material[sentence.block] = to_mention(facts.groups["MATERIAL"][-1], base)
         places = [p for p in facts.groups["DEST"] if p.label_ in ("PLACE", "VAGUE_FOREIGN")]
         if places:
             last_place[sentence.block] = to_mention(places[-1], base)
-        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or there):
+        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or elsewhere):
             continue
         for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(doc.text)
         pronoun = inherited if _anaphoric(doc.text) else None
-        for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, there):
+        for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, elsewhere):
             if past and flow.modality in ("asserted", "possible", "conditional"):
                 flow = flow.model_copy(update={"modality": "historical"})
             key = (flow.sentence.start, flow.material, flow.action, flow.destination_kind, flow.country, flow.modality)
@@ -55,6 +58,69 @@ def extract(document: Document) -> Extraction:
 
 
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|may|might|could|has|have)\b)", re.IGNORECASE)
+
+
+def _pointed_place(sentence: str, block: int, last_place: dict, directory) -> Mention | None:
+    """A place outside the sentence that it points to: "sent there", "the laboratory listed below"."""
+    if _THERE.search(sentence) and block in last_place:
+        return last_place[block]
+    references, reach = _references()
+    for direction, pattern in references.items():
+        if pattern.search(sentence):
+            entry = directory.table_near(block, direction, reach)
+            if entry is not None:
+                return entry.place
+    return None
+
+
+@lru_cache(maxsize=1)
+def _references() -> tuple[dict[str, re.Pattern], int]:
+    from auditor.pack import load_yaml
+
+    data = load_yaml("patterns/references.yml")
+    patterns = {d: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data[d]) + r")\b", re.IGNORECASE)
+                for d in ("this", "below", "above")}
+    return patterns, int(data.get("max_blocks_away", 4))
+
+
+def _add_cell_names(facts, doc, directory) -> None:
+    """Recipients the sentence names as written in a table cell elsewhere ("tested at Synlab"); such a name
+    outranks a place inside it ("BioAgilytix Europe" is located by its table row, not by "Europe")."""
+    from spacy.util import filter_spans
+
+    spans = [s for s in (doc.char_span(a, b, label="ORG", kb_id="") for a, b in directory.names_in(doc.text)) if s]
+    if not spans:
+        return
+    facts.groups["ORG"] = filter_spans(facts.groups["ORG"] + spans)
+    inside = {i for span in spans for i in range(span.start, span.end)}
+    facts.groups["DEST"] = [d for d in facts.groups["DEST"] if d.start not in inside]
+
+
+def _table_row_action(facts, doc, document, block_index: int, m) -> None:
+    """A row of a shipping table ("Plasma (PK) | Q2 Solutions, Singapore | Dry ice" under a "Destination
+    Laboratory" header) states a shipment without a verb: the header supplies the action."""
+    from spacy.tokens import Span as SpacySpan
+
+    if facts.groups["ACTION"] or not facts.groups["MATERIAL"] or not facts.groups["DEST"]:
+        return
+    block = document.blocks[block_index]
+    header = next((b for b in document.blocks if b.kind == "table_row" and b.table == block.table and b.row == 0), None)
+    if header is None or header.index == block_index:
+        return
+    text = document.text[header.span.start : header.span.end]
+    if _header_cue().search(text):
+        # Stand the header's cue in for the verb, placed before the first destination of the row.
+        first = min(d.start for d in facts.groups["DEST"])
+        anchor = max(0, first - 1)
+        facts.groups["ACTION"] = [SpacySpan(doc, anchor, anchor + 1, label="ACTION", kb_id="ship")]
+
+
+@lru_cache(maxsize=1)
+def _header_cue() -> re.Pattern:
+    from auditor.pack import load_yaml
+
+    words = load_yaml("patterns/references.yml")["table_destination_headers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int]) -> list[Sentence]:

@@ -18,9 +18,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 MAX_BLOCK_WORDS = 80
 
 
+_SYNONYMS = {"lab": "laboratory", "labs": "laboratories", "centre": "center", "organisation": "organization"}
+
+
 def org_key(name: str) -> str:
-    """A recipient's name without case, punctuation, articles or legal suffixes."""
-    return " ".join(w for w in _WORD.findall(name.lower()) if w not in _LEGAL)
+    """A recipient's name without case, punctuation, articles or legal suffixes ("lab" reads "laboratory")."""
+    return " ".join(_SYNONYMS.get(w, w) for w in _WORD.findall(name.lower()) if w not in _LEGAL)
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,44 @@ class Entry:
     place: Mention  # where the document says it (absolute offsets)
 
 
+@dataclass(frozen=True)
+class TablePlaces:
+    """A table's block range and the places in its rows (header row excluded)."""
+
+    first: int
+    last: int
+    entries: tuple[Entry, ...]
+
+
 class Directory:
-    """Recipient key -> the places the document gives for it."""
+    """Recipient key -> the places the document gives for it; tables and the names in their cells."""
 
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = {}
+        self.cell_names: dict[str, str] = {}  # name as written in a table cell -> its key
+        self.tables: list[TablePlaces] = []
+
+    def names_in(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges in `text` of recipients named in a table cell ("Synlab")."""
+        out = []
+        for name in self.cell_names:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                out.append((match.start(), match.end()))
+        return out
+
+    def table_near(self, block: int, direction: str, reach: int) -> Entry | None:
+        """The place of the table just below (or above) a block, if all its rows agree on one country."""
+        if direction == "this":
+            candidates = [t for t in self.tables if t.first - reach <= block <= t.last + reach]
+        elif direction == "below":
+            candidates = [t for t in self.tables if block < t.first <= block + reach]
+        else:
+            candidates = [t for t in self.tables if block - reach <= t.last < block]
+        for table in sorted(candidates, key=lambda t: abs(t.first - block)):
+            codes = {e.code for e in table.entries}
+            if len(codes) == 1:
+                return table.entries[0]
+        return None
 
     def add(self, key: str, entry: Entry) -> None:
         if key:
@@ -57,17 +93,15 @@ def recipient_keys(span) -> list[str]:
 
 def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
     """Scan table rows and short blocks that name a recipient and a place."""
-    from auditor.extract.flows import to_mention
-
     directory = Directory()
     cue = _recipient_filter(m)
+    rows: dict[int, list] = {}
     for block in document.blocks:
         if block.section in skipped or block.kind == "heading":
             continue
         text = document.text[block.span.start : block.span.end]
-        if len(text.split()) > MAX_BLOCK_WORDS and block.kind != "table_row":
-            continue
-        if not cue.search(text):
+        is_row = block.kind == "table_row"
+        if not is_row and (len(text.split()) > MAX_BLOCK_WORDS or not cue.search(text)):
             continue
         facts = facts_of(m, m.nlp.make_doc(text))
         places = [p for p in facts.groups["DEST"] if p.label_ == "PLACE"]
@@ -75,10 +109,38 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
             continue
         for recipient in facts.groups["ORG"] + facts.groups["ROLE"]:
             place = min(places, key=lambda p: abs(p.start - recipient.end))
-            entry = Entry(_code(place.kb_id_), to_mention(place, block.span.start))
             for key in recipient_keys(recipient):
-                directory.add(key, entry)
+                directory.add(key, _entry(place, block.span.start))
+        if is_row:
+            rows.setdefault(block.table, []).append((block, places))
+            _cells(directory, document, block, places)
+    for table, members in rows.items():
+        blocks = [b.index for b in document.blocks if b.kind == "table_row" and b.table == table]
+        entries = tuple(_entry(p, b.span.start) for b, places in members if b.row != 0 for p in places)
+        if blocks and entries:
+            directory.tables.append(TablePlaces(min(blocks), max(blocks), entries))
     return directory
+
+
+def _entry(place, offset: int) -> Entry:
+    from auditor.extract.flows import to_mention
+
+    return Entry(_code(place.kb_id_), to_mention(place, offset))
+
+
+def _cells(directory: Directory, document, block, places) -> None:
+    """Name cells of a row that also gives a place ("Synlab | Moscow | Russia") locate that name."""
+    if not block.cells or len({_code(p.kb_id_) for p in places}) != 1:
+        return
+    place_chars = {block.span.start + p.start_char for p in places}
+    for cell in block.cells:
+        name = document.text[cell.start : cell.end].strip()
+        if len(name) < 3 or not name[:1].isupper() or any(cell.start <= c < cell.end for c in place_chars):
+            continue
+        key = org_key(name)
+        if key and len(name.split()) <= 8:
+            directory.cell_names[name] = key
+            directory.add(key, _entry(places[0], block.span.start))
 
 
 def _code(code: str) -> str:

@@ -99,12 +99,12 @@ _TRANSFERS = ("ship", "send", "transfer", "share")
 
 
 def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFacts,
-             inherited: Mention | None = None, directory=None, there: Mention | None = None) -> list[SampleFlow]:
+             inherited: Mention | None = None, directory=None, elsewhere: Mention | None = None) -> list[SampleFlow]:
     """Pair every destination with the action that governs it and the material that undergoes it.
 
     `inherited` is the material of the previous sentence, used when this one refers to it by a pronoun;
-    `there` is the place of the previous sentence, used when this one says "sent there". A sentence that
-    names a recipient but no place is located through the document's `directory`.
+    `elsewhere` is a place given outside the sentence that it points to ("sent there", "listed below"). A
+    sentence that names a recipient but no place is located through the document's `directory`.
     """
     if facts.question:
         return []
@@ -112,14 +112,14 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
     targets = [(dest, None) for dest in facts.groups["DEST"]]
     if not targets:
         targets = [(None, r) for r in facts.groups["ORG"] + facts.groups["ROLE"]]
-    if not targets and there is not None:
+    if not targets and elsewhere is not None:
         targets = [(None, None)]
     for dest, recipient in targets:
-        anchor = dest if dest is not None else recipient if recipient is not None else _word(doc, "there")
+        anchor = dest if dest is not None else recipient if recipient is not None else doc[len(doc) - 1 :]
         if anchor is None:
             continue
         action = _nearest_action(doc, facts.groups["ACTION"], anchor)
-        if action is None or (dest is None and action.kb_id_ not in _TRANSFERS):
+        if action is None:
             continue
         material = _nearest_material(facts.groups["MATERIAL"], action)
         material_mention = to_mention(material, base) if material is not None else inherited
@@ -130,7 +130,11 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
             kind, country = _destination(dest, action.kb_id_)
             located = None
         else:
-            kind, country, located = _locate(recipient, directory) if recipient is not None else _from_mention(there)
+            kind, country, located = _locate(recipient, directory) if recipient is not None else ("unknown", None, None)
+            if kind == "unknown" and elsewhere is not None:
+                kind, country, located = _from_mention(elsewhere)
+            if kind == "unknown" and action.kb_id_ not in _TRANSFERS:
+                continue  # "analysed by the laboratory": only a shipment to an unlocated recipient is worth a flow
         scope = _modality_scope(facts.scopes, facts.terminators, action, anchor)
         modality = scope.category if scope else "asserted"
         if modality in ("asserted", "possible", "conditional") and _past(doc, action):
@@ -145,14 +149,6 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
             located_by=located,
         ))
     return flows
-
-
-def _word(doc, word: str):
-    """The first token spelled `word` (any case), as a one-token span, or None."""
-    for token in doc:
-        if token.lower_ == word:
-            return doc[token.i : token.i + 1]
-    return None
 
 
 def _from_mention(place: Mention):

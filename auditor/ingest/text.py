@@ -12,6 +12,7 @@ from auditor.ingest.pdf_layout import join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_PIPE_ROW = re.compile(r"\S \| \S")  # "Laboratory | City | Country": a table row written with pipes
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -58,7 +59,7 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int) -> li
 
     for raw in text.split("\n"):
         line = raw.rstrip()
-        if markdown and line.lstrip().startswith("|"):
+        if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line):
             flush()
             if not _TABLE_RULE.match(line):
                 cells = tuple(_clean(c.strip(), True) for c in line.strip().strip("|").split("|"))
