@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from auditor.assess.context import AuditContext
 from auditor.assess.evidence import fingerprint
 from auditor.assess.kinds import KINDS
-from auditor.assess.model import SEVERITIES, Assessment, DocumentInfo, Finding, RuleResult, ToolInfo
+from auditor.assess.model import SEVERITIES, Assessment, DocumentInfo, Finding, FlowView, RuleResult, ToolInfo
 from auditor.errors import PackError
 
 
@@ -42,9 +42,27 @@ def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None
         documents=tuple(DocumentInfo(id=d.id, name=d.name, sha256=d.sha256, role=d.role, role_evidence=d.role_evidence,
                                      format=d.format, pages=d.pages, pages_without_text=d.pages_without_text)
                         for d, _ in ctx.bundle),
-        findings=tuple(findings), rules=tuple(results),
+        findings=tuple(findings), rules=tuple(results), flows=tuple(_flow_views(ctx)),
         summary={s: counts.get(s, 0) for s in SEVERITIES},
     )
+
+
+def _flow_views(ctx: AuditContext):
+    """Every flow of every document, for the "where the samples go" table."""
+    from auditor.assess.evidence import flow_evidence
+    from auditor.extract.vocab import vocabulary
+
+    concern = vocabulary().concern["doj-dsp"]["countries"]
+    for document, extraction in ctx.bundle:
+        for flow in extraction.flows:
+            yield FlowView(
+                document=document.id, document_name=document.name, role=document.role, material=flow.material,
+                action=flow.action, destination_kind=flow.destination_kind, country=flow.country,
+                country_name=ctx.country_names.get(flow.country or "") if flow.country else None,
+                destination=flow.destination, organisation=flow.organisation, modality=flow.modality,
+                foreign=flow.foreign, country_of_concern=flow.country in concern,
+                evidence=flow_evidence(document, flow),
+            )
 
 
 def _run(rule, ctx: AuditContext):

@@ -59,6 +59,25 @@ class Finding(_Frozen):
     remediation: str
 
 
+class FlowView(_Frozen):
+    """One sample flow as reported: what goes where, how firmly, and where the document says so."""
+
+    document: str
+    document_name: str
+    role: str
+    material: str
+    action: str
+    destination_kind: str
+    country: str | None
+    country_name: str | None
+    destination: str
+    organisation: str | None
+    modality: str
+    foreign: bool
+    country_of_concern: bool
+    evidence: Evidence
+
+
 class RuleResult(_Frozen):
     """The status of one rule in this audit."""
 
@@ -98,4 +117,5 @@ class Assessment(_Frozen):
     documents: tuple[DocumentInfo, ...]
     findings: tuple[Finding, ...]
     rules: tuple[RuleResult, ...]
+    flows: tuple[FlowView, ...] = ()
     summary: dict[str, int] = Field(default_factory=dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.assess.model import SEVERITIES
 
 SEVERITY_LABEL = {"critical": "Critical", "major": "Major", "minor": "Minor", "info": "Info"}
+MATERIAL_LABEL = {"biospecimen": "specimens", "cells": "cells", "genetic_data": "genetic data", "other_data": "other data"}
 
 
 def segments(quote: str, highlights) -> list[tuple[str, bool]]:
@@ -30,7 +31,8 @@ def _environment():
 
     root = template_root()
     env = Environment(loader=FileSystemLoader(str(root)), autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(segments=segments, SEVERITIES=SEVERITIES, SEVERITY_LABEL=SEVERITY_LABEL)
+    env.globals.update(segments=segments, SEVERITIES=SEVERITIES, SEVERITY_LABEL=SEVERITY_LABEL,
+                       MATERIAL_LABEL=MATERIAL_LABEL)
     return env
 
 
