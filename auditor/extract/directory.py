@@ -72,7 +72,7 @@ class Directory:
         return None
 
     def add(self, key: str, entry: Entry) -> None:
-        if key:
+        if key and key not in _unlocated():
             self._entries.setdefault(key, []).append(entry)
 
     def find(self, key: str) -> Entry | None:
@@ -83,6 +83,20 @@ class Directory:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+_UNLOCATED: set[str] = set()
+
+
+def _unlocated() -> set[str]:
+    """Keys of roles whose address never locates their laboratories (the sponsor's head office)."""
+    if not _UNLOCATED:
+        from auditor.pack import load_yaml
+
+        roles = load_yaml("gazetteers/organisations.yml").get("unlocated_roles") or []
+        _UNLOCATED.update(org_key(str(r)) for r in roles)
+        _UNLOCATED.add("")
+    return _UNLOCATED
 
 
 def recipient_keys(span) -> list[str]:

@@ -13,6 +13,7 @@ from auditor.pack import load_yaml
 
 _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
+_MAX_REACH = 25  # tokens: a material or destination further than this from the action belongs to another clause
 
 
 @dataclass
@@ -64,6 +65,9 @@ def sentence_facts(m, doc) -> SentenceFacts:
             found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
     cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo)]
     groups = {group: _longest(spans) for group, spans in found.items()}
+    # Blockers ("sample size", "blood pressure", "length of stay") win the longest match, then disappear.
+    groups["MATERIAL"] = [s for s in groups["MATERIAL"] if s.kb_id_ != "none"]
+    groups["ACTION"] = [s for s in groups["ACTION"] if s.kb_id_ != "none"]
     taken = {i for span in groups["MATERIAL"] for i in range(span.start, span.end)}
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
@@ -208,7 +212,7 @@ def _locate(recipient, directory):
 def _nearest_action(doc, actions, dest):
     """The action before the destination; else one shortly after it, if a preposition introduces the place
     ("researchers in Japan will study"), so that a subject such as "Site 1012 (Chicago) ships" is no destination."""
-    before = [a for a in actions if a.end <= dest.start]
+    before = [a for a in actions if a.end <= dest.start and dest.start - a.end <= _MAX_REACH]
     if before:
         return max(before, key=lambda a: a.end)
     window = {t.lower_ for t in doc[max(0, dest.start - 3) : dest.start]}
@@ -229,6 +233,7 @@ def _past_auxiliaries() -> frozenset[str]:
 
 
 def _nearest_material(materials, action):
+    materials = [m for m in materials if abs(action.start - m.end) <= _MAX_REACH or abs(m.start - action.end) <= _MAX_REACH]
     if not materials:
         return None
     before = [m for m in materials if m.end <= action.start]
