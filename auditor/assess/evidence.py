@@ -18,7 +18,8 @@ def flow_evidence(document: Document, flow: SampleFlow) -> Evidence:
     location = locate(document, flow.sentence)
     start = flow.sentence.start
     marks = [m.span for m in (flow.material_mention, flow.action_mention, flow.destination_mention,
-                              flow.organisation_mention, flow.cue) if m is not None]
+                              flow.organisation_mention, flow.cue)
+             if m is not None and any(c.isalpha() for c in m.text)]  # not a table's "|" standing in for a verb
     end = flow.sentence.end
     highlights = tuple(sorted({(m.start - start, m.end - start) for m in marks if start <= m.start and m.end <= end}))
     verb = flow.action_mention.text
