@@ -28,11 +28,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="exit 1 if a finding at or above this severity is open (default: none)")
     audit.add_argument("--as-of", metavar="YYYY-MM-DD", help="evaluate the rules in force on this date (default: today)")
     audit.add_argument("--timings", action="store_true", help="print the time of each stage on standard error")
+    audit.add_argument("--profile", metavar="STUDY.yml", help="state applicability: fda, nih, common_rule, ... (true/false/unknown)")
+    audit.add_argument("--waivers", metavar="WAIVERS.yml", help="reviewers' waivers, matched by finding fingerprint")
+    audit.add_argument("--rules", metavar="DIR", help="add a folder of custom rule files (*.yml) to the catalogue")
+    waive = sub.add_parser("waive", help="add a waiver for a finding of a previous JSON report to a waivers file")
+    waive.add_argument("report", help="a JSON report written by `auditor audit --format json`")
+    waive.add_argument("--fingerprint", required=True)
+    waive.add_argument("--reason", required=True)
+    waive.add_argument("--reviewer", required=True)
+    waive.add_argument("--expires", metavar="YYYY-MM-DD")
+    waive.add_argument("-o", "--output", default="waivers.yml", help="the waivers file to add to (default: waivers.yml)")
     extract = sub.add_parser("extract", help="show the outline and sample flows the tool understood in one document")
     extract.add_argument("file")
     extract.add_argument("--format", choices=("json",), default="json")
     extract.add_argument("--role", choices=("protocol", "consent"))
-    sub.add_parser("rules", help="list the rule catalogue")
+    rules = sub.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--rules", metavar="DIR", help="include a folder of custom rule files")
     return parser
 
 
@@ -51,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from auditor.errors import InputError, PackError
 
     try:
-        return {"audit": _audit, "extract": _extract, "rules": _rules}[args.command](args)
+        return {"audit": _audit, "extract": _extract, "rules": _rules, "waive": _waive}[args.command](args)
     except (InputError, PackError) as exc:
         _error(str(exc))
     except KeyboardInterrupt:
@@ -76,7 +87,16 @@ def _audit(args) -> int:
     if not inputs:
         raise InputError("no documents given: auditor audit PROTOCOL CONSENT (or --protocol F --consent F)")
     as_of = _date(args.as_of) if args.as_of else None
-    run, errors = audit(inputs, as_of)
+    profile = waivers = None
+    if args.profile:
+        from auditor.assess.applicability import load_profile
+
+        profile = load_profile(args.profile)
+    if args.waivers:
+        from auditor.assess.waivers import load_waivers
+
+        waivers = load_waivers(args.waivers)
+    run, errors = audit(inputs, as_of, profile=profile, waivers=waivers, rules_dir=args.rules)
     for message in errors:
         _error(message)
     for message in run.warnings if run else []:
@@ -147,7 +167,31 @@ def _extract(args) -> int:
 def _rules(args) -> int:
     from auditor.assess.rules import load_rules
 
-    for rule in load_rules():
+    for rule in load_rules(args.rules):
         cites = "; ".join(c.text for c in rule.citations)
         print(f"{rule.id}\t{rule.severity}\t{rule.title}\t{cites}")
+    return EXIT_OK
+
+
+def _waive(args) -> int:
+    import json
+
+    import yaml
+
+    from auditor.assess.waivers import waiver_entry
+    from auditor.errors import InputError
+
+    try:
+        report = json.loads(Path(args.report).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{args.report}: not a readable JSON report ({exc})") from None
+    if args.expires:
+        _date(args.expires)
+    entry = waiver_entry(report, args.fingerprint, args.reason, args.reviewer, args.expires, date.today().isoformat())
+    target = Path(args.output)
+    existing = yaml.safe_load(target.read_text(encoding="utf-8")) if target.exists() else None
+    entries = (existing.get("waivers", []) if isinstance(existing, dict) else existing) or []
+    entries.append(entry)
+    _write(yaml.safe_dump({"waivers": entries}, sort_keys=False, allow_unicode=True), str(target))
+    print(f"waived {entry['rule_id']} {entry['fingerprint']} in {target}")
     return EXIT_OK

@@ -56,7 +56,8 @@ def analyse(readable, timings: dict[str, float]) -> list:
     return bundle
 
 
-def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None = None) -> tuple[Run | None, list[str]]:
+def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None = None, profile: dict | None = None,
+          waivers=None, rules_dir: str | None = None) -> tuple[Run | None, list[str]]:
     """Audit what can be read, together (protocol and consent are compared).
 
     Returns the run (None when no document could be read) and one message per unreadable file.
@@ -68,7 +69,10 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
     if not readable:
         return None, errors
     bundle = analyse(readable, timings)
-    assessment = _timed(timings, "assess", assess, bundle, as_of, None, audited_at)
+    from auditor.assess.rules import load_rules
+
+    rules = load_rules(rules_dir)
+    assessment = _timed(timings, "assess", assess, bundle, as_of, rules, audited_at, profile, waivers)
     return Run(assessment=assessment, bundle=bundle, timings=timings, warnings=warnings_of(readable)), errors
 
 

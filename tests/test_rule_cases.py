@@ -1,4 +1,9 @@
-"""One case file per rule id (tests/rules/<ID>.yml): snippets that must fire the rule and snippets that must not."""
+"""One case file per rule id (tests/rules/<ID>.yml): snippets that must fire the rule and snippets that must not.
+
+A case gives `protocol` and/or `consent` text, optionally a `profile` (applicability keys as for --profile),
+`fires` (true/false), the expected `severity` when it fires, and the expected `status` when it does not
+(passed by default; skipped or not_applicable).
+"""
 
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ def test_rule_case(rule_id, case, tmp_path):
 
         path = write_lines_pdf(tmp_path / "scan.pdf", extra["pages"], blank_pages=tuple(extra["blank"]))
         inputs.append(Input(str(path), "protocol"))
-    run, errors = audit(inputs)
+    run, errors = audit(inputs, profile=case.get("profile"))
     assert not errors
     hits = [f for f in run.assessment.findings if f.rule_id == rule_id]
     assert bool(hits) == case["fires"], [f.message for f in hits] or case["name"]

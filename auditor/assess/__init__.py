@@ -17,8 +17,11 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
-def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None = None) -> Assessment:
+def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None = None,
+           profile: dict | None = None, waivers=None) -> Assessment:
     """Run every rule over the (Document, Extraction) pairs and gather the Assessment."""
+    from auditor.assess.applicability import infer
+    from auditor.assess.waivers import apply_waivers
     from auditor import __version__
     from auditor.assess.rules import load_rules
     from auditor.extract.vocab import vocabulary
@@ -26,12 +29,14 @@ def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None
 
     as_of = as_of or date.today()
     ctx = AuditContext(bundle=list(bundle), as_of=as_of, country_names=vocabulary().country_names)
+    ctx.applicability = infer(ctx.bundle, profile)
     findings, results = [], []
     for rule in rules if rules is not None else load_rules():
         status, detail, new = _run(rule, ctx)
         findings.extend(new)
         results.append(RuleResult(rule_id=rule.id, title=rule.title, severity=rule.severity, status=status, detail=detail))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.rule_id))
+    findings, waiver_statuses = apply_waivers(findings, list(waivers or []), as_of)
     counts = Counter(f.severity for f in findings if f.status == "open")
     info = pack_info()
     return Assessment(
@@ -43,6 +48,7 @@ def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None
                                      format=d.format, pages=d.pages, pages_without_text=d.pages_without_text)
                         for d, _ in ctx.bundle),
         findings=tuple(findings), rules=tuple(results), flows=tuple(_flow_views(ctx)),
+        applicability=tuple(ctx.applicability.values()), waivers=tuple(waiver_statuses),
         summary={s: counts.get(s, 0) for s in SEVERITIES},
     )
 
@@ -68,6 +74,10 @@ def _flow_views(ctx: AuditContext):
 def _run(rule, ctx: AuditContext):
     if rule.effective and ctx.as_of < date.fromisoformat(str(rule.effective)):
         return "not_applicable", f"Not in force on {ctx.as_of} (effective {rule.effective}).", []
+    gate = [_applicability(ctx, key, rule.id) for key in rule.applies_when]
+    off = [a for a in gate if a.status == "does_not_apply"]
+    if off:
+        return "not_applicable", f"{off[0].title} does not apply ({off[0].detail}).", []
     roles = {d.role for d, _ in ctx.bundle}
     missing = [r for r in rule.requires if r not in roles]
     if missing:
@@ -78,16 +88,29 @@ def _run(rule, ctx: AuditContext):
     outcome = kind(rule, ctx)
     if not outcome.hits:
         return "passed", outcome.passed, []
-    findings = [_finding(rule, hit) for hit in outcome.hits]
+    unknown = [a for a in gate if a.status == "unknown"]
+    findings = [_finding(rule, hit, unknown) for hit in outcome.hits]
     return "finding", f"{len(findings)} finding(s).", findings
 
 
-def _finding(rule, hit) -> Finding:
-    severity = rule.escalations.get(hit.escalation, rule.severity) if hit.escalation else rule.severity
+def _applicability(ctx: AuditContext, key: str, rule_id: str):
+    if key not in ctx.applicability:
+        raise PackError(f"rule {rule_id}: unknown applicability key '{key}' (known: {', '.join(sorted(ctx.applicability))})")
+    return ctx.applicability[key]
+
+
+def _finding(rule, hit, unknown=()) -> Finding:
+    severity = hit.severity or (rule.escalations.get(hit.escalation, rule.severity) if hit.escalation else rule.severity)
     message = " ".join(rule.message.format_map(_Blank(hit.fields)).split())
     why = rule.why
-    if hit.escalation and severity != rule.severity:
-        why = f"{why} Severity raised to {severity}: {hit.escalation.replace('_', ' ')}."
+    if severity != rule.severity:
+        reason = hit.reason or (hit.escalation or "").replace("_", " ")
+        why = f"{why} Severity {'raised' if SEVERITIES.index(severity) < SEVERITIES.index(rule.severity) else 'set'} to {severity}: {reason}."
+    if unknown and severity != "info":
+        lowered = SEVERITIES[SEVERITIES.index(severity) + 1]
+        why = (f"{why} Severity lowered from {severity} to {lowered}: whether the study is "
+               f"{' / '.join(a.title for a in unknown)} is unknown (give it in --profile).")
+        severity = lowered
     return Finding(
         rule_id=rule.id, severity=severity, title=rule.title, message=message,
         fingerprint=fingerprint(rule.id, [e.quote for e in hit.evidence]), why=" ".join(why.split()),

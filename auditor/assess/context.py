@@ -20,7 +20,9 @@ class Hit:
 
     fields: dict[str, str]
     evidence: list[Evidence]
-    escalation: str | None = None
+    escalation: str | None = None  # a key of the rule's `escalations`
+    severity: str | None = None  # or a severity decided by the rule's `escalate` conditions
+    reason: str | None = None
 
 
 @dataclass
@@ -34,6 +36,7 @@ class AuditContext:
     bundle: list[tuple[Document, Extraction]]
     as_of: date
     country_names: dict[str, str]
+    applicability: dict = field(default_factory=dict)
 
     def by_role(self, role: str) -> list[tuple[Document, Extraction]]:
         return [(d, e) for d, e in self.bundle if d.role == role]

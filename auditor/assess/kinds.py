@@ -123,10 +123,98 @@ def _ranges(pages) -> str:
     return ", ".join(out)
 
 
+def conditional(rule, ctx: AuditContext) -> Outcome:
+    """Fires when every `when` condition holds and no `unless` condition does (a required element is a
+    conditional rule with no `when`; a forbidden statement one with no `unless`)."""
+    from auditor.assess.conditions import check
+
+    evidence, flows = [], []
+    for condition in rule.when:
+        holds, found, pairs = check(condition, ctx)
+        if not holds:
+            return Outcome(passed=f"Does not arise: {_describe(condition)}.")
+        evidence += [e for e in found if e is not None]
+        flows += pairs
+    for condition in rule.unless:
+        holds, found, _ = check(condition, ctx)
+        if holds:
+            where = f" ({found[0].document_name}{_page(found[0])})" if found else ""
+            quote = f": \"{found[0].quote[:160]}\"" if found else ""
+            return Outcome(passed=f"Satisfied{where}{quote}")
+    if not evidence:
+        evidence = [_absence(rule, ctx)]
+    severity, reason = _escalation(rule, ctx)
+    fields = {"places": ctx.places([f for _, f in flows]) or "the destinations named", "materials": materials_of(flows)
+              or "material", "quote": evidence[0].quote[:200]}
+    return Outcome([Hit(fields, evidence[:12], severity=severity, reason=reason)])
+
+
+def _describe(condition) -> str:
+    if condition.flows is not None:
+        return "no matching sample flow"
+    if condition.text is not None:
+        return f"no matching statement in the {condition.text.role or 'documents'}"
+    if condition.applies is not None:
+        return f"'{condition.applies}' does not apply"
+    if condition.not_applies is not None:
+        return f"'{condition.not_applies}' applies"
+    return f"a {condition.no_document} was given"
+
+
+def _page(evidence) -> str:
+    return f", page {evidence.page}" if evidence.page else (f", section {evidence.section}" if evidence.section else "")
+
+
+def _absence(rule, ctx: AuditContext):
+    """Evidence for something missing: the document that should have said it, with no quote."""
+    from auditor.assess.model import Evidence
+
+    roles = [c.text.role for c in rule.unless if c.text is not None and c.text.role] or rule.applies_to
+    document = next((d for d, _ in ctx.bundle if d.role in roles), ctx.bundle[0][0])
+    return Evidence(document=document.id, document_name=document.name, page=None, section=None,
+                    quote=f"[no statement found in {document.name}: {rule.title.lower()}]", start=0, end=0,
+                    trigger="absence of every pattern in the rule's 'unless' list")
+
+
+def _escalation(rule, ctx: AuditContext):
+    from auditor.assess.conditions import check
+
+    for step in rule.escalate:
+        if all(check(condition, ctx)[0] for condition in step.when):
+            return step.to, step.reason
+    return None, None
+
+
+def exact_statement(rule, ctx: AuditContext) -> Outcome:
+    """A statement required word for word (whitespace, quotes, case and http/https normalised); a paraphrase
+    is reported at the rule's `paraphrase_severity`."""
+    from auditor.assess.conditions import matching_text
+
+    wanted = _normal(rule.params["statement"])
+    for document, _ in ctx.by_role(rule.params.get("role", "consent")):
+        if wanted in _normal(document.text):
+            return Outcome(passed=f"The exact statement is in {document.name}.")
+    paraphrase = [e for c in rule.unless if c.text is not None for e in matching_text(c.text, ctx)]
+    if paraphrase:
+        return Outcome([Hit({"quote": paraphrase[0].quote[:200]}, paraphrase[:3], severity=rule.paraphrase_severity,
+                            reason="only a paraphrase of the required statement was found")])
+    return Outcome([Hit({"quote": ""}, [_absence(rule, ctx)])])
+
+
+def _normal(text: str) -> str:
+    import re
+
+    text = text.lower().replace("https://", "http://").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2019", "'").replace("www.", "")
+    return re.sub(r"\s+", " ", text)
+
+
 KINDS = {
     "undisclosed_transfer": undisclosed_transfer,
     "vague_disclosure": vague_disclosure,
     "destination_mismatch": destination_mismatch,
     "country_of_concern": country_of_concern,
     "pages_without_text": pages_without_text,
+    "conditional": conditional,
+    "exact_statement": exact_statement,
 }

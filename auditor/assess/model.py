@@ -44,6 +44,18 @@ class Evidence(_Frozen):
     modality: str | None = None
 
 
+class Waiver(_Frozen):
+    """A reviewer's decision to accept a finding, matched by fingerprint."""
+
+    rule_id: str
+    fingerprint: str
+    reason: str
+    reviewer: str
+    date: str
+    expires: str | None = None
+    status: Literal["applied", "expired", "unmatched"] = "applied"
+
+
 class Finding(_Frozen):
     """One problem the audit found."""
 
@@ -52,6 +64,7 @@ class Finding(_Frozen):
     title: str
     message: str
     status: Literal["open", "waived"] = "open"
+    waiver: Waiver | None = None
     fingerprint: str
     why: str
     evidence: tuple[Evidence, ...]
@@ -76,6 +89,17 @@ class FlowView(_Frozen):
     foreign: bool
     country_of_concern: bool
     evidence: Evidence
+
+
+class Applicability(_Frozen):
+    """Whether a regime applies to the study, and why the tool thinks so."""
+
+    key: str
+    title: str
+    status: Literal["applies", "does_not_apply", "unknown"]
+    source: Literal["detected", "implied", "profile"]
+    detail: str
+    evidence: Evidence | None = None
 
 
 class RuleResult(_Frozen):
@@ -118,4 +142,6 @@ class Assessment(_Frozen):
     findings: tuple[Finding, ...]
     rules: tuple[RuleResult, ...]
     flows: tuple[FlowView, ...] = ()
+    applicability: tuple[Applicability, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
     summary: dict[str, int] = Field(default_factory=dict)

@@ -3,12 +3,60 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from auditor.assess.model import Citation, Severity
 from auditor.errors import PackError
 from auditor.pack import list_files, load_yaml
+
+
+class FlowFilter(BaseModel):
+    """Which sample flows a condition looks at."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str | None = None  # protocol | consent | None (any document)
+    materials: list[str] = []
+    actions: list[str] = []
+    destinations: list[str] = []  # country | domestic | vague_foreign | unknown
+    foreign: bool | None = None
+    concern: bool | None = None  # destination in a country of concern (regime doj-dsp)
+    named_country: bool | None = None  # a named foreign country (not vague)
+    modalities: list[str] = ["asserted", "possible", "conditional"]
+    watchlisted: bool | None = None  # recipient is an organisation on a list in organisations.yml
+
+
+class TextFilter(BaseModel):
+    """Sentences of a document role that match one of the patterns (case-insensitive regular expressions)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str | None = None
+    any: list[str] = []
+    all: list[str] = []  # every one of these must match the same sentence
+    near_flows: bool = False  # only sentences that also carry a sample flow
+
+
+class Condition(BaseModel):
+    """One test of a conditional rule; exactly one field is set."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    flows: FlowFilter | None = None
+    text: TextFilter | None = None
+    applies: str | None = None  # an applicability key (fda, nih, common_rule, genomic, cell_therapy, ...)
+    not_applies: str | None = None
+    no_document: str | None = None  # true when no document of this role was given
+
+
+class Escalation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    to: Severity
+    when: list[Condition]
+    reason: str
 
 
 class Rule(BaseModel):
@@ -25,6 +73,11 @@ class Rule(BaseModel):
     applies_to: list[str]
     requires: list[str] = []
     params: dict = {}
+    applies_when: list[str] = []  # applicability keys that must hold (unknown lowers severity one step)
+    when: list[Condition] = []  # conditional kinds: all must hold for the rule to fire
+    unless: list[Condition] = []  # any of these satisfies the rule
+    escalate: list[Escalation] = []
+    paraphrase_severity: Severity | None = None  # exact_statement: severity when only a paraphrase is found
     effective: str | None = None
     message: str
     what: str
@@ -36,12 +89,24 @@ class Rule(BaseModel):
     may_under_report: str | None = None
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
-    """Every rule of the pack, in id order; a broken file is a PackError naming file and field."""
+@lru_cache(maxsize=8)
+def load_rules(extra_dir: str | None = None) -> tuple[Rule, ...]:
+    """Every rule of the pack (and of a user's rule folder), in id order; a broken file is a PackError naming
+    the file and the field."""
+    import yaml
+
     rules: dict[str, Rule] = {}
-    for relative in list_files("rules", ".yml"):
-        data = load_yaml(relative) or {}
+    sources = [(f"models/{r}", lambda r=r: load_yaml(r)) for r in list_files("rules", ".yml")]
+    if extra_dir:
+        folder = Path(extra_dir)
+        if not folder.is_dir():
+            raise PackError(f"--rules {extra_dir}: not a folder")
+        sources += [(str(p), lambda p=p: yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.yml"))]
+    for relative, read in sources:
+        try:
+            data = read() or {}
+        except yaml.YAMLError as exc:
+            raise PackError(f"{relative}: invalid YAML ({exc})".replace("\n", " ")) from None
         for number, entry in enumerate(data.get("rules") or [], start=1):
             try:
                 rule = Rule.model_validate(entry)
@@ -49,8 +114,8 @@ def load_rules() -> tuple[Rule, ...]:
                 error = exc.errors()[0]
                 field = ".".join(str(p) for p in error["loc"])
                 ident = entry.get("id", f"rule #{number}") if isinstance(entry, dict) else f"rule #{number}"
-                raise PackError(f"models/{relative}: {ident}: field '{field}': {error['msg']}") from None
+                raise PackError(f"{relative}: {ident}: field '{field}': {error['msg']}") from None
             if rule.id in rules:
-                raise PackError(f"models/{relative}: duplicate rule id {rule.id}")
+                raise PackError(f"{relative}: duplicate rule id {rule.id}")
             rules[rule.id] = rule
     return tuple(sorted(rules.values(), key=lambda r: r.id))

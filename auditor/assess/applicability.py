@@ -1,0 +1,88 @@
+"""Which regimes a study falls under: inferred from the documents, or stated by a --profile file."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from auditor.assess.evidence import span_evidence
+from auditor.assess.model import Applicability
+from auditor.document.model import Span
+from auditor.errors import InputError
+from auditor.pack import load_yaml
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict[str, dict]:
+    data = load_yaml("applicability.yml")["keys"]
+    return {k: {**v, "_cues": [re.compile(c, re.IGNORECASE) for c in v.get("cues") or []],
+                "_negative": [re.compile(c, re.IGNORECASE) for c in v.get("negative") or []]} for k, v in data.items()}
+
+
+def known_keys() -> list[str]:
+    return sorted(_keys())
+
+
+def infer(bundle, profile: dict | None = None) -> dict[str, Applicability]:
+    """The status of every applicability key: the profile's word first, then cues in the documents."""
+    keys = _keys()
+    out: dict[str, Applicability] = {}
+    for key, spec in keys.items():
+        stated = (profile or {}).get(key)
+        if stated is not None and str(stated).lower() != "unknown":
+            status = "applies" if _truthy(stated) else "does_not_apply"
+            out[key] = Applicability(key=key, title=spec["title"], status=status, source="profile",
+                                     detail="stated in the study profile")
+            continue
+        out[key] = _detect(key, spec, bundle)
+    for key, spec in keys.items():  # implied keys: NIH funding implies federal funding implies the Common Rule
+        if out[key].status == "unknown" and out[key].source != "profile":
+            for other in spec.get("implied_by") or []:
+                if out.get(other) and out[other].status == "applies":
+                    out[key] = Applicability(key=key, title=spec["title"], status="applies", source="implied",
+                                             detail=f"implied by {other}", evidence=out[other].evidence)
+                    break
+    return out
+
+
+def _detect(key: str, spec: dict, bundle) -> Applicability:
+    for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies")):
+        for document, _ in bundle:
+            for pattern in pattern_list:
+                match = pattern.search(document.text)
+                if match:
+                    evidence = span_evidence(document, _sentence_of(document, match.start(), match.end()),
+                                             f"'{match.group()}'")
+                    return Applicability(key=key, title=spec["title"], status=status, source="detected",
+                                         detail=f"'{match.group()}' in {document.name}", evidence=evidence)
+    return Applicability(key=key, title=spec["title"], status="unknown", source="detected",
+                         detail="no cue found in the documents")
+
+
+def _sentence_of(document, start: int, end: int) -> Span:
+    for sentence in document.sentences:
+        if sentence.span.start <= start < sentence.span.end:
+            return sentence.span
+    return Span(start=start, end=end)
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() in {"true", "yes", "1", "applies"}
+
+
+def load_profile(path: str) -> dict:
+    """Read a study profile (YAML mapping of applicability keys to true / false / unknown)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(open(path, encoding="utf-8").read()) or {}
+    except OSError as exc:
+        raise InputError(f"--profile {path}: cannot read ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"--profile {path}: invalid YAML ({exc})".replace("\n", " ")) from None
+    if not isinstance(data, dict):
+        raise InputError(f"--profile {path}: expected a mapping such as 'fda: true'")
+    unknown = sorted(set(data) - set(_keys()))
+    if unknown:
+        raise InputError(f"--profile {path}: unknown key(s) {', '.join(unknown)} (known: {', '.join(known_keys())})")
+    return data
