@@ -201,6 +201,33 @@ def exact_statement(rule, ctx: AuditContext) -> Outcome:
     return Outcome([Hit({"quote": ""}, [_absence(rule, ctx)])])
 
 
+def required_elements(rule, ctx: AuditContext) -> Outcome:
+    """Several elements a document must state (45 CFR 46.116(b)(1)-(8) and the like): one finding lists every
+    element not found; the rule passes with the evidence of each element found."""
+    from auditor.assess.conditions import check, matching_text
+    from auditor.assess.rules import TextFilter
+
+    for condition in rule.when:
+        if not check(condition, ctx)[0]:
+            return Outcome(passed=f"Does not arise: {_describe(condition)}.")
+    role = rule.params.get("role", "consent")
+    found, missing = {}, []
+    for label, patterns in rule.params["elements"].items():
+        evidence = matching_text(TextFilter(role=role, any=list(patterns)), ctx)
+        if evidence:
+            found[label] = evidence[0]
+        else:
+            missing.append(label)
+    if not missing:
+        return Outcome(passed="All elements found: " + "; ".join(
+            f"{label} (\"{e.quote[:60]}\"{_page(e)})" for label, e in found.items()))
+    severity, reason = _escalation(rule, ctx)
+    evidence = [_absence(rule, ctx)]
+    evidence[0] = evidence[0].model_copy(update={"quote": f"[not found in {evidence[0].document_name}: {'; '.join(missing)}]"})
+    return Outcome([Hit({"missing": "; ".join(missing), "found": str(len(found)), "quote": ""}, evidence,
+                        severity=severity, reason=reason)])
+
+
 def _normal(text: str) -> str:
     import re
 
@@ -217,4 +244,5 @@ KINDS = {
     "pages_without_text": pages_without_text,
     "conditional": conditional,
     "exact_statement": exact_statement,
+    "required_elements": required_elements,
 }

@@ -1,0 +1,136 @@
+"""The rule pack as a whole: schema errors, custom rules, applicability, as-of dates and waivers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from auditor.assess.rules import load_rules
+from auditor.errors import PackError
+from auditor.pipeline import Input, audit
+from conftest import SAMPLES
+
+STUDY = SAMPLES / "undisclosed_ccn"
+INPUTS = [Input(str(STUDY / "protocol.pdf"), "protocol"), Input(str(STUDY / "consent.docx"), "consent")]
+
+
+def _run(**kwargs):
+    run, errors = audit(INPUTS, **kwargs)
+    assert not errors
+    return run.assessment
+
+
+def test_catalogue_ids_and_citations():
+    rules = load_rules()
+    ids = [r.id for r in rules]
+    assert len(ids) == len(set(ids))
+    for rule in rules:
+        assert rule.citations and rule.remediation and rule.what and rule.why, rule.id
+
+
+def test_broken_rule_file_names_file_and_field(tmp_path):
+    (tmp_path / "bad.yml").write_text("rules:\n  - id: XYZ-001\n    title: t\n    family: XYZ\n    kind: conditional\n"
+                                      "    severity: severe\n")
+    with pytest.raises(PackError) as error:
+        load_rules(str(tmp_path))
+    assert "bad.yml" in str(error.value) and "XYZ-001" in str(error.value) and "severity" in str(error.value)
+
+
+def test_custom_rule_folder_adds_a_rule(tmp_path):
+    (tmp_path / "house.yml").write_text('''rules:
+  - id: HOUSE-001
+    title: Protocol mentions dry ice
+    family: HOUSE
+    kind: conditional
+    severity: info
+    applies_to: [protocol]
+    when: [{text: {role: protocol, any: ['dry ice']}}]
+    message: "Dry ice shipping is mentioned: {quote}"
+    what: w
+    why: y
+    remediation: r
+    citations: [{authority: house, instrument: house policy, text: House policy 1}]
+''')
+    result = _run(rules_dir=str(tmp_path))
+    assert "HOUSE-001" in {r.rule_id for r in result.rules}
+
+
+def test_every_rule_has_a_status_and_the_report_says_why():
+    result = _run()
+    statuses = {r.rule_id: r for r in result.rules}
+    assert set(statuses) == {r.id for r in load_rules()}
+    assert all(r.detail for r in result.rules)
+
+
+def test_applicability_is_inferred_with_evidence():
+    result = _run()
+    by_key = {a.key: a for a in result.applicability}
+    assert by_key["fda"].status == "applies" and by_key["fda"].evidence is not None
+    assert by_key["genomic"].status == "applies"
+    assert by_key["nih"].status == "unknown"
+
+
+def test_profile_overrides_detection():
+    result = _run(profile={"fda": False, "nih": True})
+    by_key = {a.key: a for a in result.applicability}
+    assert by_key["fda"].status == "does_not_apply" and by_key["fda"].source == "profile"
+    assert by_key["nih"].status == "applies"
+    assert by_key["common_rule"].status == "applies" and by_key["common_rule"].source == "implied"
+
+
+def test_as_of_before_the_doj_rule_turns_ccn_off():
+    result = _run(as_of=date(2025, 1, 1))
+    statuses = {r.rule_id: r.status for r in result.rules}
+    assert statuses["CCN-001"] == "not_applicable"
+    assert result.as_of == "2025-01-01"
+
+
+def test_waivers_applied_expired_and_unmatched(tmp_path):
+    from auditor.assess.model import Waiver
+
+    first = _run()
+    target = next(f for f in first.findings if f.rule_id == "CCN-001")
+    waivers = [
+        Waiver(rule_id="CCN-001", fingerprint=target.fingerprint, reason="legal cleared", reviewer="A", date="2026-11-01"),
+        Waiver(rule_id="XBT-001", fingerprint="0000000000000000", reason="stale", reviewer="B", date="2026-01-01"),
+    ]
+    result = _run(waivers=waivers)
+    waived = next(f for f in result.findings if f.rule_id == "CCN-001")
+    assert waived.status == "waived" and waived.waiver.reason == "legal cleared"
+    assert {w.status for w in result.waivers} == {"applied", "unmatched"}
+    assert result.summary["critical"] == first.summary["critical"] - 1
+    expired = [waivers[0].model_copy(update={"expires": "2026-01-01"})]
+    result = _run(waivers=expired, as_of=date(2026, 11, 22))
+    assert next(f for f in result.findings if f.rule_id == "CCN-001").status == "open"
+    assert result.waivers[0].status == "expired"
+
+
+def test_fingerprint_survives_repagination(tmp_path):
+    text = "8.4 Shipment\n\nTumour samples will be shipped to a laboratory in Shanghai, China.\n"
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(text)
+    two.write_text("\f\f" + text.replace("\n\n", "\n\n\n"))
+    prints = []
+    for path in (one, two):
+        run, _ = audit([Input(str(path), "protocol")])
+        prints.append({f.rule_id: f.fingerprint for f in run.assessment.findings}["CCN-001"])
+    assert prints[0] == prints[1]
+
+
+def test_waive_command_writes_an_entry(tmp_path):
+    report = tmp_path / "r.json"
+    subprocess.run([sys.executable, "-m", "auditor", "audit", str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx"),
+                    "--format", "json", "-o", str(report)], check=True, timeout=120)
+    fingerprint = json.loads(report.read_text())["findings"][0]["fingerprint"]
+    out = tmp_path / "waivers.yml"
+    result = subprocess.run([sys.executable, "-m", "auditor", "waive", str(report), "--fingerprint", fingerprint,
+                             "--reason", "ok", "--reviewer", "R", "-o", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0 and fingerprint in out.read_text()
+    audited = subprocess.run([sys.executable, "-m", "auditor", "audit", str(STUDY / "protocol.pdf"),
+                              str(STUDY / "consent.docx"), "--format", "json", "--waivers", str(out)],
+                             capture_output=True, text=True, timeout=120)
+    assert any(f["status"] == "waived" for f in json.loads(audited.stdout)["findings"])
