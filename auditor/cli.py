@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("file")
     extract.add_argument("--format", choices=("json",), default="json")
     extract.add_argument("--role", choices=("protocol", "consent"))
+    sub.add_parser("schema", help="print the JSON Schema of the JSON report")
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--rules", metavar="DIR", help="include a folder of custom rule files")
     return parser
@@ -62,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     from auditor.errors import InputError, PackError
 
     try:
-        return {"audit": _audit, "extract": _extract, "rules": _rules, "waive": _waive}[args.command](args)
+        return {"audit": _audit, "extract": _extract, "rules": _rules, "waive": _waive,
+                "schema": _schema}[args.command](args)
     except (InputError, PackError) as exc:
         _error(str(exc))
     except KeyboardInterrupt:
@@ -194,4 +196,13 @@ def _waive(args) -> int:
     entries.append(entry)
     _write(yaml.safe_dump({"waivers": entries}, sort_keys=False, allow_unicode=True), str(target))
     print(f"waived {entry['rule_id']} {entry['fingerprint']} in {target}")
+    return EXIT_OK
+
+
+def _schema(args) -> int:
+    import json
+
+    from auditor.assess.model import Assessment
+
+    print(json.dumps(Assessment.model_json_schema(), indent=2))
     return EXIT_OK
