@@ -463,6 +463,18 @@ def consent_blocks(c):
     ]
     b += [p(t) for t in c["samples_text"]]
     b += [
+        p("Your information or samples, with identifiers removed, could be used for future research studies or "
+          "distributed to another investigator for future research studies without additional informed "
+          "consent from you."),
+        p("Your samples (even if identifiers are removed) may be used for commercial profit. You will not "
+          "share in this commercial profit."),
+        p("The research tests done on your samples are not clinical tests. We will not give you individual "
+          "research results, except that if a result is clinically relevant to your health, your study doctor "
+          "will tell you and discuss it with you."),
+        p("The research done with your samples might include whole genome sequencing (that is, sequencing of "
+          "your entire genetic code) to learn more about the disease."),
+        h1("How many people will take part?"),
+        p(f"About {c.get('enrolment', 120)} people will take part in this study."),
         h1("What are the possible risks and discomforts?"),
         p(c["risks_text"]),
         bullets(c["risk_list"]),
@@ -497,13 +509,20 @@ def consent_blocks(c):
           "Administration (FDA). Once your health information is shared outside the study site, it may no "
           "longer be protected by federal privacy law (HIPAA)."),
         p("A description of this clinical trial will be available on http://www.ClinicalTrials.gov, as "
-          "required by U.S. law. This website will not include information that can identify you."),
+          "required by U.S. Law. This Web site will not include information that can identify you. At most, "
+          "the Web site will include a summary of the results. You can search this Web site at any time."),
+        p("Monitors, auditors, the IRB and regulatory authorities will be granted direct access to your "
+          "original medical records to check study procedures and data, without violating your "
+          "confidentiality."),
         h1("Voluntary participation"),
         p("Taking part in this study is your choice. You may choose not to take part, or you may leave the "
           "study at any time. Either way, there will be no penalty or loss of benefits to which you are "
           "otherwise entitled, and your regular medical care will not be affected. If you leave the study, "
           "samples and information already collected may still be used, unless you ask us in writing to "
           "destroy samples that have not yet been tested."),
+        p("The study doctor or the Sponsor may take you out of the study without your consent if staying in "
+          "the study would be harmful to you, if you do not follow the study instructions, or if the study is "
+          "stopped."),
         h1("Whom do I contact if I have questions?"),
         p(f"If you have questions about the study, or you think you have been injured, call "
           f"{c['pi']} at {c['phone']}. If you have questions about your rights as a research participant, "
