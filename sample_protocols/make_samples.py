@@ -98,6 +98,7 @@ def protocol_blocks(c):
         ("gap", ""),
         ("line", f"Sponsor: {c['sponsor']}"),
         ("line", c["sponsor_addr"]),
+        *([("line", c["funding"])] if c.get("funding") else []),
         ("gap", ""),
         ("line", f"Version {c['version']}, {c['date']}"),
         ("line", f"Supersedes: {c['supersedes']}"),
@@ -471,10 +472,11 @@ def consent_blocks(c):
         p("The research tests done on your samples are not clinical tests. We will not give you individual "
           "research results, except that if a result is clinically relevant to your health, your study doctor "
           "will tell you and discuss it with you."),
-        p("The research done with your samples might include whole genome sequencing (that is, sequencing of "
-          "your entire genetic code) to learn more about the disease."),
-        h1("How many people will take part?"),
-        p(f"About {c.get('enrolment', 120)} people will take part in this study."),
+        p(f"The research done with your samples {c.get('wgs', 'might')} include whole genome sequencing (that is, "
+          "sequencing of your entire genetic code)."),
+        h1("How many people will take part, and for how long?"),
+        p(f"About {c.get('enrolment', 120)} people will take part in this study. Your participation will last "
+          f"about {c.get('duration', '12 months')}."),
         h1("What are the possible risks and discomforts?"),
         p(c["risks_text"]),
         bullets(c["risk_list"]),
@@ -1430,6 +1432,7 @@ def study_clean_domestic():
         title="A Phase 3, Randomized, Double-Blind, Placebo-Controlled Study of the Efficacy and Safety of "
               "Cardizor in Adults with Heart Failure with Preserved Ejection Fraction",
         sponsor="Piedmont Cardiovascular Research, Inc.",
+        funding="Funding: Piedmont Cardiovascular Research, Inc. The study receives no federal funding.",
         sponsor_addr="3100 Glenwood Avenue, Raleigh, NC 27612",
         version="3.0", date="03 February 2025", supersedes="Version 2.0, 15 July 2024",
         v1_date="30 January 2024",
@@ -1529,6 +1532,7 @@ def study_clean_domestic():
     consent = dict(
         number=number, sponsor="Piedmont Cardiovascular Research, Inc.",
         lay_title="A study of Cardizor for people with heart failure with preserved ejection fraction",
+        wgs="will not", duration="up to 3 years",
         pi="Dr. Samuel Whitfield, MD", site="Triangle Heart Institute, Durham, North Carolina",
         phone="(919) 555-0133", irb_phone="(919) 555-0172",
         key_info=[

@@ -134,3 +134,29 @@ def test_waive_command_writes_an_entry(tmp_path):
                               str(STUDY / "consent.docx"), "--format", "json", "--waivers", str(out)],
                              capture_output=True, text=True, timeout=120)
     assert any(f["status"] == "waived" for f in json.loads(audited.stdout)["findings"])
+
+
+def test_no_fda_citation_for_common_rule_only_elements():
+    """Catalogue §4: key information, (b)(9) and (c)(7)-(9) are not FDA requirements; never cite 21 CFR 50.25(b)(7)-(9)."""
+    import re
+
+    for rule in load_rules():
+        for citation in rule.citations:
+            assert not re.search(r"50\.25\s*\(b\)\s*\([7-9]\)", citation.text), (rule.id, citation.text)
+        if rule.applies_when == ["common_rule"]:
+            assert not any(c.text.startswith("21 CFR 50") for c in rule.citations), rule.id
+
+
+def test_catalogue_is_complete():
+    expected = ({f"XBT-00{i}" for i in range(1, 10)} | {f"CCN-00{i}" for i in range(1, 6)}
+                | {f"VND-00{i}" for i in range(1, 4)} | {f"ICF-{i:03d}" for i in range(1, 14)}
+                | {"GEN-001", "GEN-002", "EXP-001", "EXP-002", "DOC-001"})
+    assert expected <= {r.id for r in load_rules()}
+
+
+def test_clean_sample_study_has_nothing_above_info():
+    clean = SAMPLES / "clean_domestic"
+    run, errors = audit([Input(str(clean / "protocol.txt"), "protocol"), Input(str(clean / "consent.md"), "consent")])
+    assert not errors
+    above = [(f.rule_id, f.severity, f.message) for f in run.assessment.findings if f.severity != "info"]
+    assert not above

@@ -46,8 +46,10 @@ def infer(bundle, profile: dict | None = None) -> dict[str, Applicability]:
 
 
 def _detect(key: str, spec: dict, bundle) -> Applicability:
+    roles = spec.get("roles")
+    documents = [(d, e) for d, e in bundle if not roles or d.role in roles] or list(bundle)
     for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies")):
-        for document, _ in bundle:
+        for document, _ in documents:
             for pattern in pattern_list:
                 match = pattern.search(document.text)
                 if match:

@@ -106,7 +106,7 @@ def pages_without_text(rule, ctx: AuditContext) -> Outcome:
             from auditor.document.model import Span
 
             ev = span_evidence(document, Span(start=0, end=min(len(document.text), 80)), "no text layer")
-            ev = ev.model_copy(update={"page": pages[0], "pages": tuple(pages), "section": None,
+            ev = ev.model_copy(update={"page": pages[0], "pages": tuple(pages), "section": None, "absence": True,
                                        "quote": f"[no extractable text on pages {_ranges(pages)}]"})
             hits.append(Hit({"document": document.name, "count": str(len(pages)), "pages": _ranges(pages)}, [ev]))
     return Outcome(hits, passed="Every page has a text layer.")
@@ -173,7 +173,7 @@ def _absence(rule, ctx: AuditContext):
     document = next((d for d, _ in ctx.bundle if d.role in roles), ctx.bundle[0][0])
     return Evidence(document=document.id, document_name=document.name, page=None, section=None,
                     quote=f"[no statement found in {document.name}: {rule.title.lower()}]", start=0, end=0,
-                    trigger="absence of every pattern in the rule's 'unless' list")
+                    trigger="absence of every pattern in the rule's 'unless' list", absence=True)
 
 
 def _escalation(rule, ctx: AuditContext):

@@ -42,6 +42,7 @@ class Evidence(_Frozen):
     trigger: str | None = None  # matched words that made this evidence count
     cue: str | None = None  # negation / hedge / condition cue, if any
     modality: str | None = None
+    absence: bool = False  # evidence that something is missing: the document that should say it, no quote
 
 
 class Waiver(_Frozen):
