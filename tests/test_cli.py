@@ -41,7 +41,9 @@ def test_json_report_has_findings_with_quote_and_page(tmp_path):
     for finding in report["findings"]:
         assert finding["evidence"] and finding["citations"] and finding["remediation"] and finding["fingerprint"]
         for evidence in finding["evidence"]:
-            assert evidence["quote"] and evidence["page"] and evidence["section"]
+            assert evidence["quote"]
+            if not evidence["absence"]:
+                assert evidence["page"] and evidence["section"]
     assert {r["rule_id"] for r in report["rules"]} >= {"XBT-001", "XBT-002", "XBT-003", "CCN-001", "DOC-001"}
     assert report["summary"]["critical"] >= 2
 
@@ -51,7 +53,7 @@ def test_docx_evidence_has_section_and_no_page(tmp_path):
     result = run("audit", "--protocol", str(sample / "protocol.docx"), "--consent", str(sample / "consent.docx"),
                  "--format", "json")
     report = json.loads(result.stdout)
-    evidence = [e for f in report["findings"] for e in f["evidence"]]
+    evidence = [e for f in report["findings"] for e in f["evidence"] if not e["absence"]]
     assert evidence and all(e["page"] is None and e["section"] for e in evidence)
 
 
