@@ -2102,6 +2102,8 @@ def main() -> int:
                         "WGS/RNA-seq (section 8.4.2, Table 5, Appendix B); consent only says samples will be "
                         "sent to a laboratory and never mentions a foreign lab"),
             ("CCN-001", "destination Shanghai, China is a country of concern (severity critical)"),
+            ("XBT-008", "samples go to Shanghai but the consent's withdrawal section says nothing about "
+                        "material already sent abroad"),
         ],
         must_not_fire=[
             ("XBT-002", "consent contains no hedged or vague foreign-transfer disclosure at all"),
@@ -2139,6 +2141,11 @@ def main() -> int:
             ("XBT-003", "protocol and consent agree that samples stay in the US"),
             ("CCN-001", "no destination in a country of concern"),
             ("DOC-001", "documents are plain text and Markdown"),
+            ("ICF-002", "the consent states every basic element of 45 CFR 46.116(b) / 21 CFR 50.25(a)"),
+            ("ICF-009", "the consent carries the ClinicalTrials.gov statement verbatim"),
+            ("GEN-001", "the consent has the GINA statement with its life, disability and long-term-care caveat"),
+            ("XBT-009", "the protocol names every laboratory and its US location"),
+            ("GEN-002", "the protocol states it receives no federal funding, so NIH GDS does not apply"),
         ],
     ))
     results.append(build_study(
@@ -2149,6 +2156,10 @@ def main() -> int:
             ("XBT-003", "consent says 'Your samples and cells will not be sent outside the United States.' but "
                         "the protocol ships leukapheresis material to Helvetia Cell Manufacturing AG, Stein AG, "
                         "Switzerland and kinetics samples to Toronto, Canada"),
+            ("XBT-004", "the CAR-T cells are manufactured in Switzerland and given back; the consent never "
+                        "names the manufacturing country"),
+            ("EXP-001", "cells leave the US for manufacture and return as an investigational product; no "
+                        "import/export basis is stated (info)"),
         ],
         must_not_fire=[
             ("CCN-001", "destinations are Switzerland and Canada, not countries of concern"),
