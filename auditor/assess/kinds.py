@@ -196,9 +196,10 @@ def exact_statement(rule, ctx: AuditContext) -> Outcome:
             return Outcome(passed=f"The exact statement is in {document.name}.")
     paraphrase = [e for c in rule.unless if c.text is not None for e in matching_text(c.text, ctx)]
     if paraphrase:
-        return Outcome([Hit({"quote": paraphrase[0].quote[:200]}, paraphrase[:3], severity=rule.paraphrase_severity,
-                            reason="only a paraphrase of the required statement was found")])
-    return Outcome([Hit({"quote": ""}, [_absence(rule, ctx)])])
+        quote = paraphrase[0].quote[:200]
+        return Outcome([Hit({"quote": quote, "found": f'; the closest text is a paraphrase: "{quote}"'}, paraphrase[:3],
+                            severity=rule.paraphrase_severity, reason="only a paraphrase of the required statement was found")])
+    return Outcome([Hit({"quote": "", "found": " and no paraphrase of it either"}, [_absence(rule, ctx)])])
 
 
 def required_elements(rule, ctx: AuditContext) -> Outcome:
