@@ -71,7 +71,9 @@ def test_html_report_is_self_contained(tmp_path):
     assert run("audit", str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx"), "-o", str(out)).returncode == 0
     html = out.read_text()
     assert "Content-Security-Policy" in html and "XBT-001" in html and "<mark>" in html
-    assert "<script" not in html and "src=\"http" not in html and "<link" not in html
+    assert "default-src 'none'" in html and "script-src 'sha256-" in html  # only our own inline script runs
+    assert "<script src" not in html and "src=\"http" not in html and "<link" not in html
+    assert html.count("<script") == 1
 
 
 def test_hostile_text_is_inert_in_the_report(tmp_path):
@@ -82,6 +84,7 @@ def test_hostile_text_is_inert_in_the_report(tmp_path):
     consent.write_text("Your samples will be tested. You may stop at any time.\n")
     result = run("audit", "--protocol", str(protocol), "--consent", str(consent), "--format", "html")
     assert "<script>alert" not in result.stdout and "<img src=x" not in result.stdout
+    assert result.stdout.count("<script") == 1  # the report's own filter script, allowed by its hash only
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
     assert 'href="javascript' not in result.stdout
 

@@ -48,7 +48,7 @@ def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None
                                      format=d.format, pages=d.pages, pages_without_text=d.pages_without_text)
                         for d, _ in ctx.bundle),
         findings=tuple(findings), rules=tuple(results), flows=tuple(_flow_views(ctx)),
-        applicability=tuple(ctx.applicability.values()), waivers=tuple(waiver_statuses),
+        applicability=tuple(ctx.applicability.values()), waivers=tuple(waiver_statuses), study=_study(ctx),
         summary={s: counts.get(s, 0) for s in SEVERITIES},
     )
 
@@ -59,16 +59,41 @@ def _flow_views(ctx: AuditContext):
     from auditor.extract.vocab import vocabulary
 
     concern = vocabulary().concern["doj-dsp"]["countries"]
+    told = [f for _, f in ctx.flows("consent", foreign=True)]
+    named = {f.country for f in told if f.destination_kind == "country" and f.modality == "asserted"}
     for document, extraction in ctx.bundle:
         for flow in extraction.flows:
+            disclosed = "n/a"
+            if document.role == "protocol" and flow.foreign:
+                disclosed = "yes" if flow.country in named else "vaguely" if told else "no"
             yield FlowView(
                 document=document.id, document_name=document.name, role=document.role, material=flow.material,
                 action=flow.action, destination_kind=flow.destination_kind, country=flow.country,
                 country_name=ctx.country_names.get(flow.country or "") if flow.country else None,
                 destination=flow.destination, organisation=flow.organisation, modality=flow.modality,
-                foreign=flow.foreign, country_of_concern=flow.country in concern,
+                foreign=flow.foreign, country_of_concern=flow.country in concern, disclosed=disclosed,
                 evidence=flow_evidence(document, flow),
             )
+
+
+def _study(ctx: AuditContext):
+    """Title, protocol number and sponsor from the first pages of the protocol (or of any document)."""
+    import re
+
+    from auditor.assess.model import StudyInfo
+    from auditor.pack import load_yaml
+
+    patterns = load_yaml("patterns/study_info.yml")
+    documents = [d for d, _ in ctx.bundle if d.role == "protocol"] + [d for d, _ in ctx.bundle if d.role != "protocol"]
+    found: dict[str, str] = {}
+    for key in ("title", "protocol_number", "sponsor"):
+        for document in documents:
+            head = document.text[:6000]
+            match = next((m for m in (re.search(p, head, re.IGNORECASE | re.MULTILINE) for p in patterns[key]) if m), None)
+            if match:
+                found[key] = " ".join(match.group(1).split()).strip(" .,;")
+                break
+    return StudyInfo(**found)
 
 
 def _run(rule, ctx: AuditContext):

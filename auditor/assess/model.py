@@ -89,6 +89,7 @@ class FlowView(_Frozen):
     modality: str
     foreign: bool
     country_of_concern: bool
+    disclosed: Literal["yes", "vaguely", "no", "n/a"] = "n/a"  # protocol flows abroad: does the consent say so?
     evidence: Evidence
 
 
@@ -121,6 +122,14 @@ class ToolInfo(_Frozen):
     pack_as_of: str
 
 
+class StudyInfo(_Frozen):
+    """What the protocol says about itself, for the report header (None when not found)."""
+
+    title: str | None = None
+    protocol_number: str | None = None
+    sponsor: str | None = None
+
+
 class DocumentInfo(_Frozen):
     id: str
     name: str
@@ -145,4 +154,5 @@ class Assessment(_Frozen):
     flows: tuple[FlowView, ...] = ()
     applicability: tuple[Applicability, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    study: StudyInfo = Field(default_factory=StudyInfo)
     summary: dict[str, int] = Field(default_factory=dict)

@@ -37,7 +37,17 @@ def _environment():
 
 
 def render(assessment) -> str:
-    """Render the assessment as a standalone HTML page (inline CSS, no network, no script)."""
-    template = _environment().get_template("report.html.j2")
+    """Render the assessment as a standalone HTML page (inline CSS and script, no network access)."""
+    import base64
+    import hashlib
+
+    from auditor.report.diagram import layout
+
+    environment = _environment()
+    script = environment.loader.get_source(environment, "report.js")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     verdict = next((s for s in SEVERITIES if assessment.summary.get(s)), None)
-    return template.render(a=assessment, verdict=verdict)
+    families = sorted({f.rule_id.split("-")[0] for f in assessment.findings})
+    return environment.get_template("report.html.j2").render(
+        a=assessment, verdict=verdict, script=script, script_hash=f"sha256-{digest}", families=families,
+        diagram=layout(assessment.flows))
