@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("files", nargs="*", help="documents whose role (protocol/consent) is detected from content")
     audit.add_argument("--protocol", action="append", default=[], metavar="FILE", help="a protocol (repeatable)")
     audit.add_argument("--consent", action="append", default=[], metavar="FILE", help="a consent form (repeatable)")
-    audit.add_argument("--format", choices=("html", "json"), default="html")
+    audit.add_argument("--format", choices=("html", "json", "sarif", "csv", "markdown"), default="html")
     audit.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
     audit.add_argument("--fail-on", choices=FAIL_LEVELS, default="none",
                        help="exit 1 if a finding at or above this severity is open (default: none)")
