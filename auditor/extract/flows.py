@@ -13,7 +13,8 @@ from auditor.pack import load_yaml
 
 _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
-_MAX_REACH = 25  # tokens: a material or destination further than this from the action belongs to another clause
+_MAX_REACH = 25  # tokens: a material further than this from the action belongs to another clause
+_MAX_DEST_REACH = 40  # tokens from the action to its destination ("shipped fresh at 2-8 C, within 24 h, ..., to X")
 
 
 @dataclass
@@ -68,7 +69,8 @@ def sentence_facts(m, doc) -> SentenceFacts:
     # Blockers ("sample size", "blood pressure", "length of stay") win the longest match, then disappear.
     groups["MATERIAL"] = [s for s in groups["MATERIAL"] if s.kb_id_ != "none"]
     groups["ACTION"] = [s for s in groups["ACTION"] if s.kb_id_ != "none"]
-    taken = {i for span in groups["MATERIAL"] for i in range(span.start, span.end)}
+    # A word inside a material or a recipient's name ("sequencing laboratory") is not the action.
+    taken = {i for group in ("MATERIAL", "ORG", "ROLE") for span in groups[group] for i in range(span.start, span.end)}
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
     terms = sorted(terms)
@@ -212,7 +214,7 @@ def _locate(recipient, directory):
 def _nearest_action(doc, actions, dest):
     """The action before the destination; else one shortly after it, if a preposition introduces the place
     ("researchers in Japan will study"), so that a subject such as "Site 1012 (Chicago) ships" is no destination."""
-    before = [a for a in actions if a.end <= dest.start and dest.start - a.end <= _MAX_REACH]
+    before = [a for a in actions if a.end <= dest.start and dest.start - a.end <= _MAX_DEST_REACH]
     if before:
         return max(before, key=lambda a: a.end)
     window = {t.lower_ for t in doc[max(0, dest.start - 3) : dest.start]}
