@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-FORMATS = ("json", "html")
+from importlib import import_module
+
+FORMATS = ("json", "html", "sarif", "csv", "markdown")
+_MODULES = {"json": "to_json", "html": "to_html", "sarif": "to_sarif", "csv": "to_csv", "markdown": "to_markdown"}
 
 
 def render(assessment, fmt: str) -> str:
     """Render the assessment in the named format."""
-    if fmt == "json":
-        from auditor.report.to_json import render as render_json
-
-        return render_json(assessment)
-    if fmt == "html":
-        from auditor.report.to_html import render as render_html
-
-        return render_html(assessment)
-    raise ValueError(f"unknown format {fmt!r}")
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}")
+    return import_module(f"auditor.report.{_MODULES[fmt]}").render(assessment)

@@ -84,9 +84,8 @@ def _location(evidence, index: dict[str, int]) -> dict:
         artifact["index"] = index[evidence.document]
     properties = {"page": evidence.page, "pages": list(evidence.pages), "section": evidence.section,
                   "paragraph": evidence.paragraph, "trigger": evidence.trigger, "cue": evidence.cue,
-                  "modality": evidence.modality}
+                  "modality": evidence.modality, "absence": evidence.absence}
     if evidence.absence:
-        properties["absence"] = True
         return {"physicalLocation": {"artifactLocation": artifact},
                 "message": {"text": f"Missing from {evidence.document_name}: {evidence.quote}"},
                 "properties": properties}
