@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json",), default="json")
     extract.add_argument("--role", choices=("protocol", "consent"))
     sub.add_parser("schema", help="print the JSON Schema of the JSON report")
+    evaluate = sub.add_parser("eval", help="score the rules on an evaluation corpus (folders with gold.yml)")
+    evaluate.add_argument("folder", nargs="?", default="sample_protocols", help="default: sample_protocols")
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--rules", metavar="DIR", help="include a folder of custom rule files")
     return parser
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"audit": _audit, "extract": _extract, "rules": _rules, "waive": _waive,
-                "schema": _schema}[args.command](args)
+                "schema": _schema, "eval": _eval}[args.command](args)
     except (InputError, PackError) as exc:
         _error(str(exc))
     except KeyboardInterrupt:
@@ -205,4 +207,14 @@ def _schema(args) -> int:
     from auditor.assess.model import Assessment
 
     print(json.dumps(Assessment.model_json_schema(), indent=2))
+    return EXIT_OK
+
+
+def _eval(args) -> int:
+    from auditor.errors import InputError
+    from auditor.evaluate_rules import cases, evaluate, table
+
+    if not cases(args.folder):
+        raise InputError(f"{args.folder}: no case folder with a gold.yml or expected.yml")
+    print(table(evaluate(args.folder)))
     return EXIT_OK
