@@ -42,7 +42,8 @@ def load_yaml(relative: str):
     import yaml
 
     try:
-        return yaml.safe_load(_read(relative))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+        return yaml.load(_read(relative), Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise PackError(f"models/{relative}: invalid YAML ({exc})".replace("\n", " ")) from None
 

@@ -64,29 +64,78 @@ def _watchlisted(flow, vocab) -> bool:
 
 def matching_text(spec, ctx) -> list:
     """Evidence for every sentence of the role's documents that matches the TextFilter (at most a dozen)."""
-    any_patterns = [_compile(p) for p in spec.any]
-    all_patterns = [_compile(p) for p in spec.all]
+    if not spec.any and not spec.all:
+        return []
     out = []
     for document, extraction in ctx.bundle:
         if spec.role and document.role != spec.role:
             continue
-        flow_sentences = {f.sentence.start for f in extraction.flows}
-        for sentence in document.sentences:
-            if spec.near_flows and sentence.span.start not in flow_sentences:
+        flow_sentences = {f.sentence.start for f in extraction.flows} if spec.near_flows else None
+        for index, hit in _sentences_matching(document, tuple(spec.any or spec.all[:1])):
+            sentence = document.sentences[index]
+            if flow_sentences is not None and sentence.span.start not in flow_sentences:
                 continue
             text = document.text[sentence.span.start : sentence.span.end]
-            hit = next((m for m in (p.search(text) for p in any_patterns) if m), None) if any_patterns else None
-            if any_patterns and hit is None:
+            if spec.all and not all(_compile(p).search(text) for p in spec.all):
                 continue
-            if all_patterns and not all(p.search(text) for p in all_patterns):
-                continue
-            if not any_patterns and not all_patterns:
-                continue
-            trigger = f"'{hit.group()}'" if hit else "all patterns"
-            evidence = span_evidence(document, sentence.span, trigger)
-            if hit:
-                evidence = evidence.model_copy(update={"highlights": ((hit.start(), hit.end()),)})
+            evidence = span_evidence(document, sentence.span, f"'{hit[2]}'")
+            if spec.any:
+                evidence = evidence.model_copy(update={"highlights": ((hit[0], hit[1]),)})
             out.append(evidence)
             if len(out) >= 12:
                 return out
     return out
+
+
+def _sentences_matching(document, patterns: tuple[str, ...]):
+    """(sentence index, (start, end, text) of the first match in it) for sentences matching any pattern.
+
+    Each pattern runs once, in C, over the document's sentences laid one per line (so "^" and "$" anchor at a
+    sentence's ends and "." stays inside it); a match that runs past its line is searched again inside that
+    sentence alone, so the result is the same as searching sentence by sentence.
+    """
+    from bisect import bisect_right
+
+    key = (document.id, document.sha256, patterns)
+    if key in _CACHE:
+        return _CACHE[key]
+    lines, starts = _lines(document)
+    found: dict[int, tuple[int, int, str]] = {}
+    # One pass over the text for all of the filter's alternatives: "(?:a)|(?:b)|..." finds, in each sentence,
+    # the first place where any of them matches.
+    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+    for pattern in (combined,):
+        for match in pattern.finditer(lines):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0 or index in found:
+                continue
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+            if match.end() <= end:
+                found[index] = (match.start() - starts[index], match.end() - starts[index], match.group())
+            else:
+                inner = pattern.search(lines, starts[index], end)
+                if inner:
+                    found[index] = (inner.start() - starts[index], inner.end() - starts[index], inner.group())
+    result = sorted(found.items())
+    if len(_CACHE) > 512:  # a long-lived process (tests, a server) audits many documents
+        _CACHE.clear()
+        _LINES.clear()
+    _CACHE[key] = result
+    return result
+
+
+def _lines(document) -> tuple[str, list[int]]:
+    """The document's sentences, one per line (newlines inside a sentence become spaces), and line starts."""
+    key = (document.id, document.sha256)
+    if key not in _LINES:
+        texts = [document.text[s.span.start : s.span.end].replace("\n", " ") for s in document.sentences]
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + 1
+        _LINES[key] = ("\n".join(texts), starts)
+    return _LINES[key]
+
+
+_CACHE: dict = {}
+_LINES: dict = {}

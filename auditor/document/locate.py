@@ -17,11 +17,24 @@ class Location:
     quote: str
 
 
+_STARTS: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
+
+
+def _starts(document: Document) -> tuple[list[int], list[int]]:
+    """Start offsets of the pages and of the blocks, computed once per document."""
+    key = (id(document), document.sha256)
+    if key not in _STARTS:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        _STARTS[key] = ([p.span.start for p in document.page_spans], [b.span.start for b in document.blocks])
+    return _STARTS[key]
+
+
 def pages_of(document: Document, span: Span) -> tuple[int, ...]:
     """Every page the span touches, in order."""
     if not document.page_spans:
         return ()
-    starts = [p.span.start for p in document.page_spans]
+    starts = _starts(document)[0]
     first = max(0, bisect_right(starts, span.start) - 1)
     last = max(first, bisect_right(starts, max(span.start, span.end - 1)) - 1)
     return tuple(dict.fromkeys(p.page for p in document.page_spans[first : last + 1]))
@@ -29,8 +42,7 @@ def pages_of(document: Document, span: Span) -> tuple[int, ...]:
 
 def block_at(document: Document, offset: int) -> int:
     """Index of the block that contains (or precedes) a character offset."""
-    starts = [b.span.start for b in document.blocks]
-    return max(0, bisect_right(starts, offset) - 1)
+    return max(0, bisect_right(_starts(document)[1], offset) - 1)
 
 
 def section_path(document: Document, section: int | None) -> str | None:

@@ -29,10 +29,11 @@ def extract(document: Document) -> Extraction:
     docs = m.nlp.tokenizer.pipe(text[s.span.start : s.span.end] for s in candidates)
     for sentence, doc in zip(candidates, docs):
         base = sentence.span.start
-        facts = sentence_facts(m, doc)
+        words = text[sentence.span.start : sentence.span.end]  # the sentence as a string (doc.text rebuilds it)
+        facts = sentence_facts(m, doc, "(" in words)
         inherited = last_material.get(sentence.block)
-        elsewhere = _pointed_place(doc.text, sentence.block, last_place, directory)
-        _add_cell_names(facts, doc, directory)
+        elsewhere = _pointed_place(words, sentence.block, last_place, directory)
+        _add_cell_names(facts, doc, directory, words)
         if document.blocks[sentence.block].kind == "table_row":
             _table_row_action(facts, doc, document, sentence.block, m)
         if facts.groups["MATERIAL"]:
@@ -44,8 +45,8 @@ def extract(document: Document) -> Extraction:
             continue
         for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
-        past = document.blocks[sentence.block].section in historical and not _future(doc.text)
-        pronoun = inherited if _anaphoric(doc.text) else None
+        past = document.blocks[sentence.block].section in historical and not _future(words)
+        pronoun = inherited if _anaphoric(words) else None
         for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, elsewhere):
             if past and flow.modality in ("asserted", "possible", "conditional"):
                 flow = flow.model_copy(update={"modality": "historical"})
@@ -83,12 +84,12 @@ def _references() -> tuple[dict[str, re.Pattern], int]:
     return patterns, int(data.get("max_blocks_away", 4))
 
 
-def _add_cell_names(facts, doc, directory) -> None:
+def _add_cell_names(facts, doc, directory, words: str) -> None:
     """Recipients the sentence names as written in a table cell elsewhere ("tested at Synlab"); such a name
     outranks a place inside it ("BioAgilytix Europe" is located by its table row, not by "Europe")."""
     from spacy.util import filter_spans
 
-    spans = [s for s in (doc.char_span(a, b, label="ORG", kb_id="") for a, b in directory.names_in(doc.text)) if s]
+    spans = [s for s in (doc.char_span(a, b, label="ORG", kb_id="") for a, b in directory.names_in(words)) if s]
     if not spans:
         return
     facts.groups["ORG"] = filter_spans(facts.groups["ORG"] + spans)

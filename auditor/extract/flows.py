@@ -34,7 +34,7 @@ def _longest(spans):
     return filter_spans(spans)
 
 
-def sentence_facts(m, doc) -> SentenceFacts:
+def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
     """Match the vocabulary and cues in one sentence and resolve places (origins, ambiguous names)."""
     from spacy.tokens import Span as SpacySpan
 
@@ -74,8 +74,9 @@ def sentence_facts(m, doc) -> SentenceFacts:
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
     terms = sorted(terms)
-    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), _parentheses(doc))
-    return SentenceFacts(groups, scope_list, terms, doc.text.rstrip().endswith("?"))
+    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), _parentheses(doc) if has_parentheses else ())
+    last = doc[-1].text if len(doc) else ""
+    return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"))
 
 
 def _parentheses(doc) -> list[tuple[int, int]]:

@@ -120,6 +120,29 @@ def _is_ruled(objects, width: float, height: float) -> bool:
     return False
 
 
+def table_worth_reading(page) -> bool:
+    """Does a ruled page mention a vendor, shipment, country or legal form (pack: patterns/table_cues.yml)?"""
+    text = " ".join(line.text for line in page.lines)
+    prefixes, exact = _table_cues()
+    return bool(prefixes.search(text) or exact.search(text))
+
+
+_CUES: list = []
+
+
+def _table_cues():
+    if not _CUES:
+        from auditor.pack import load_yaml
+
+        data = load_yaml("patterns/table_cues.yml")
+        countries = [c["name"] for c in load_yaml("gazetteers/countries.yml")["countries"]]
+        prefixes = sorted({str(w) for w in data["prefixes"]}, key=len, reverse=True)
+        exact = sorted({*(str(w) for w in data["exact"]), *countries, "USA", "Hong Kong", "Macau"}, key=len, reverse=True)
+        _CUES.append(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in prefixes) + ")", re.IGNORECASE))
+        _CUES.append(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in exact) + r")(?!\w)"))
+    return _CUES
+
+
 def read_pdf(path: Path, name: str, sha256: str) -> RawDocument:
     """Read a PDF into a RawDocument: body blocks, tables, running headers/footers, empty pages."""
     from auditor.ingest.furniture import split_furniture
@@ -135,7 +158,7 @@ def read_pdf(path: Path, name: str, sha256: str) -> RawDocument:
         raise InputError(f"{path.name}: the PDF has no pages")
     empty = tuple(p.number for p in pages if not p.lines)
     body, furniture = split_furniture(pages)
-    tables = find_tables(path, [p for p in pages if p.ruled])
+    tables = find_tables(path, [p for p in pages if p.ruled and table_worth_reading(p)])
     blocks = assemble(body, tables)
     return RawDocument(
         name=name, path=str(path), sha256=sha256, format="pdf", pages=len(pages),
