@@ -62,6 +62,14 @@ def evaluate(root: str | Path) -> dict:
             counts.setdefault(rule_id, Counter())["tp" if hit else "fn"] += 1
             if not hit:
                 problems.append(("miss", folder.name, rule_id, why, ""))
+        ceiling = gold.get("max_severity")
+        if ceiling:  # a compliant study: nothing above this severity may fire
+            order = ["critical", "major", "minor", "info"]
+            above = [f for found in fired.values() for f in found if order.index(f.severity) < order.index(ceiling)]
+            counts.setdefault("MAX-SEVERITY", Counter())["fp" if above else "tn"] += 1
+            for finding in above:
+                problems.append(("false alarm", folder.name, finding.rule_id, f"above {ceiling} in a compliant case",
+                                 finding.message[:160]))
         for rule_id, why in _items(gold.get("must_not_fire")):
             counts.setdefault(rule_id, Counter())["fp" if rule_id in fired else "tn"] += 1
             if rule_id in fired:

@@ -59,6 +59,8 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
 
 
 def _promises_domestic(flow, abroad) -> bool:
+    if flow.action == "reinfuse":  # "will not be returned" is about coming back, not about going abroad
+        return False
     if flow.modality == "negated" and flow.destination_kind == "vague_foreign":
         return True  # "will not be sent outside the United States"
     if flow.modality == "negated" and flow.destination_kind == "country" and flow.country != "US":
