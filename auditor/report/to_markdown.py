@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from auditor.assess.model import SEVERITIES
+from auditor.report.where import location_parts
 
 SEVERITY_LABEL = {"critical": "Critical", "major": "Major", "minor": "Minor", "info": "Info"}
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -41,16 +42,10 @@ def _link(text: str, url: str | None) -> str:
 
 
 def _where(evidence) -> str:
-    parts = [f"**{escape(evidence.document_name)}**"]
-    if evidence.pages and len(evidence.pages) > 1:
-        parts.append(f"pp. {evidence.pages[0]}\u2013{evidence.pages[-1]}")
-    elif evidence.page is not None:
-        parts.append(f"p. {evidence.page}")
-    if evidence.section:
-        parts.append(f"\u00a7 {escape(evidence.section)}")
-    if evidence.paragraph is not None:
-        parts.append(f"\u00b6 {evidence.paragraph}")
-    return ", ".join(parts)
+    parts = location_parts(evidence, "p.", "pp.", "\u00a7", "\u00b6", "\u2013")
+    if evidence.section:  # the section comes from the document: escape it
+        parts = [f"\u00a7 {escape(evidence.section)}" if p.startswith("\u00a7 ") else p for p in parts]
+    return ", ".join([f"**{escape(evidence.document_name)}**", *parts])
 
 
 def _documents(assessment) -> list[str]:

@@ -6,6 +6,8 @@ import json
 import re
 from urllib.parse import quote as url_quote
 
+from auditor.report.where import location_parts
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"critical": "error", "major": "error", "minor": "warning", "info": "note"}
 MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -66,16 +68,7 @@ def _rules(assessment) -> list[dict]:
 
 
 def _where(evidence) -> str:
-    parts = [evidence.document_name]
-    if evidence.pages and len(evidence.pages) > 1:
-        parts.append(f"pages {evidence.pages[0]}-{evidence.pages[-1]}")
-    elif evidence.page is not None:
-        parts.append(f"page {evidence.page}")
-    if evidence.section:
-        parts.append(f"section {evidence.section}")
-    if evidence.paragraph is not None:
-        parts.append(f"paragraph {evidence.paragraph}")
-    return ", ".join(parts)
+    return ", ".join([evidence.document_name, *location_parts(evidence)])
 
 
 def _location(evidence, index: dict[str, int]) -> dict:
