@@ -8,7 +8,7 @@ from datetime import date
 from auditor.assess.evidence import flow_evidence
 from auditor.assess.model import Evidence
 from auditor.document.model import Document
-from auditor.extract.model import LIVE, Extraction, SampleFlow
+from auditor.extract.model import LIVE, Extraction
 
 MATERIAL_WORDS = {"biospecimen": "specimens", "cells": "cells", "genetic_data": "genetic data", "other_data": "data"}
 MAX_EVIDENCE = 12

@@ -2,127 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 
-from auditor.assess.context import AuditContext, Hit, Outcome, join_words, materials_of
-from auditor.assess.evidence import span_evidence
-
-
-def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
-    """Protocol sends material abroad; the consent form discloses no transfer abroad at all."""
-    abroad = ctx.flows("protocol", rule.params.get("materials"), foreign=True)
-    if not abroad:
-        return Outcome(passed="The protocol states no transfer of these materials abroad.")
-    disclosed = ctx.flows("consent", foreign=True)
-    if disclosed:
-        return Outcome(passed=f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination}\".")
-    where = ctx.places([f for _, f in abroad], prefix=True)
-    return Outcome([Hit({"materials": materials_of(abroad), "destinations": where}, ctx.evidence(abroad))])
-
-
-def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
-    """The consent form's disclosure of transfer abroad is vague or hedged only."""
-    told = ctx.flows("consent", rule.params.get("materials"), foreign=True)
-    if not told:
-        return Outcome(passed="The consent form states no transfer abroad, so there is no disclosure to be vague.")
-    firm = [f for _, f in told if f.destination_kind == "country" and f.modality == "asserted"]
-    if firm:
-        return Outcome(passed=f"The consent form names {ctx.places(firm)} in a firm statement.")
-    vague = any(f.destination_kind == "vague_foreign" for _, f in told)
-    hedged = any(f.modality != "asserted" for _, f in told)
-    how = " and ".join(w for w, on in (("with vague destinations", vague), ("in hedged wording", hedged)) if on)
-    quotes = join_words(f"\"{f.destination}\"" + (f" ({f.cue.text})" if f.cue else "") for _, f in told)
-    escalate = bool(_concern_flows(ctx, ctx.flows("protocol")))
-    return Outcome([Hit({"how": how, "quotes": quotes}, ctx.evidence(told),
-                        "protocol_names_country_of_concern" if escalate else None)])
-
-
-def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
-    """Consent and protocol disagree: a domestic promise against a foreign destination, or missing countries."""
-    abroad = ctx.flows("protocol", rule.params.get("materials"), foreign=True)
-    if not abroad:
-        return Outcome(passed="The protocol states no transfer abroad to compare.")
-    consent_all = ctx.flows("consent", live=False)
-    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad)]
-    places = ctx.places([f for _, f in abroad])
-    if promises:
-        detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
-                  f"{promises[0][1].modality}) but the protocol sends material to {places}.")
-        return Outcome([Hit({"detail": detail}, ctx.evidence(promises + abroad), "consent_promises_domestic_handling")])
-    named = {f.country for _, f in ctx.flows("consent", foreign=True) if f.destination_kind == "country"}
-    missing = [(d, f) for d, f in abroad if f.destination_kind == "country" and f.country not in named]
-    if named and missing:
-        detail = (f"The consent form names {join_words(sorted(ctx.country_names.get(c, c) for c in named))} "
-                  f"but the protocol also sends material to {ctx.places([f for _, f in missing])}.")
-        return Outcome([Hit({"detail": detail}, ctx.evidence(missing))])
-    return Outcome(passed="The consent form's destinations cover the protocol's.")
-
-
-def _promises_domestic(flow, abroad) -> bool:
-    if flow.action == "reinfuse":  # "will not be returned" is about coming back, not about going abroad
-        return False
-    if flow.modality == "negated" and flow.destination_kind == "vague_foreign":
-        return True  # "will not be sent outside the United States"
-    if flow.modality == "negated" and flow.destination_kind == "country" and flow.country != "US":
-        return any(f.country == flow.country for _, f in abroad)  # "not to China" against a Chinese lab
-    if flow.modality == "asserted" and flow.destination_kind == "domestic":
-        # "only in the United States", "within the US", "will remain in the United States"
-        label = flow.destination_mention.label if flow.destination_mention else ""
-        return label == "DOMESTIC" or flow.action == "remain"
-    return False
-
-
-def _concern_flows(ctx: AuditContext, pairs, regime_id: str = "doj-dsp"):
-    from auditor.extract.vocab import vocabulary
-
-    countries = vocabulary().concern[regime_id]["countries"]
-    return [(d, f) for d, f in pairs if f.destination_kind == "country" and f.country in countries]
-
-
-def country_of_concern(rule, ctx: AuditContext) -> Outcome:
-    """A live destination in a country of concern under the rule's regime; one finding per country."""
-    from auditor.extract.vocab import vocabulary
-
-    regime = vocabulary().concern[rule.params["regime"]]
-    if ctx.as_of < date.fromisoformat(str(regime["effective"])):
-        return Outcome(passed=f"{regime['name']} was not in force on {ctx.as_of}.")
-    pairs = _concern_flows(ctx, ctx.flows(None, rule.params.get("materials")), rule.params["regime"])
-    if not pairs:
-        return Outcome(passed="No live destination in a country of concern.")
-    hits = []
-    for code in dict.fromkeys(f.country for _, f in pairs):
-        group = [(d, f) for d, f in pairs if f.country == code]
-        names = list(dict.fromkeys(f"the {d.role if d.role != 'unknown' else 'document'} ({d.name})" for d, _ in group))
-        roles = join_words(names) + (" place" if len(names) > 1 else " places")
-        hits.append(Hit({"documents": roles[0].upper() + roles[1:], "materials": materials_of(group),
-                         "countries": regime["countries"][code]}, ctx.evidence(group)))
-    return Outcome(hits)
-
-
-def pages_without_text(rule, ctx: AuditContext) -> Outcome:
-    """PDF pages with no text layer: the audit could not read them."""
-    hits = []
-    for document, _ in ctx.bundle:
-        pages = document.pages_without_text
-        if pages:
-            from auditor.document.model import Span
-
-            ev = span_evidence(document, Span(start=0, end=min(len(document.text), 80)), "no text layer")
-            ev = ev.model_copy(update={"page": pages[0], "pages": tuple(pages), "section": None, "absence": True,
-                                       "quote": f"[no extractable text on pages {_ranges(pages)}]"})
-            hits.append(Hit({"document": document.name, "count": str(len(pages)), "pages": _ranges(pages)}, [ev]))
-    return Outcome(hits, passed="Every page has a text layer.")
-
-
-def _ranges(pages) -> str:
-    out, start = [], None
-    for i, page in enumerate(pages):
-        if start is None:
-            start = page
-        if i + 1 == len(pages) or pages[i + 1] != page + 1:
-            out.append(str(start) if start == page else f"{start}-{page}")
-            start = None
-    return ", ".join(out)
+from auditor.assess import flow_kinds
+from auditor.assess.context import AuditContext, Hit, Outcome, materials_of
 
 
 def conditional(rule, ctx: AuditContext) -> Outcome:
@@ -240,11 +122,11 @@ def _normal(text: str) -> str:
 
 
 KINDS = {
-    "undisclosed_transfer": undisclosed_transfer,
-    "vague_disclosure": vague_disclosure,
-    "destination_mismatch": destination_mismatch,
-    "country_of_concern": country_of_concern,
-    "pages_without_text": pages_without_text,
+    "undisclosed_transfer": flow_kinds.undisclosed_transfer,
+    "vague_disclosure": flow_kinds.vague_disclosure,
+    "destination_mismatch": flow_kinds.destination_mismatch,
+    "country_of_concern": flow_kinds.country_of_concern,
+    "pages_without_text": flow_kinds.pages_without_text,
     "conditional": conditional,
     "exact_statement": exact_statement,
     "required_elements": required_elements,
