@@ -9,6 +9,7 @@ from auditor.document.model import Span
 from auditor.extract.context import Scope, governing, scopes
 from auditor.extract.model import Cue, Mention, SampleFlow
 from auditor.extract.places import drop_origins, resolve_ambiguous
+from auditor.extract.recipients import from_mention, locate, nearest_recipient, recipient_name
 from auditor.pack import load_yaml
 
 _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
@@ -132,14 +133,14 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
         material_mention = to_mention(material, base) if material is not None else inherited
         if material_mention is None:
             continue
-        recipient = recipient or (_nearest_recipient(facts, action, dest) if dest is not None else None)
+        recipient = recipient or (nearest_recipient(facts, action, dest) if dest is not None else None)
         if dest is not None:
             kind, country = _destination(dest, action.kb_id_)
             located = None
         else:
-            kind, country, located = _locate(recipient, directory) if recipient is not None else ("unknown", None, None)
+            kind, country, located = locate(recipient, directory) if recipient is not None else ("unknown", None, None)
             if kind == "unknown" and elsewhere is not None:
-                kind, country, located = _from_mention(elsewhere)
+                kind, country, located = from_mention(elsewhere)
             if kind == "unknown" and action.kb_id_ not in _TRANSFERS:
                 continue  # "analysed by the laboratory": only a shipment to an unlocated recipient is worth a flow
         scope = _modality_scope(facts.scopes, facts.terminators, action, anchor)
@@ -151,18 +152,11 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
             country=country, modality=modality, sentence=sentence,
             material_mention=material_mention, action_mention=to_mention(action, base),
             destination_mention=to_mention(dest, base) if dest is not None else None,
-            cue=_cue(doc, base, scope), organisation=_recipient_name(recipient),
+            cue=_cue(doc, base, scope), organisation=recipient_name(recipient),
             organisation_mention=to_mention(recipient, base) if recipient is not None else None,
             located_by=located,
         ))
     return flows
-
-
-def _from_mention(place: Mention):
-    """(kind, country, mention) for a destination carried over from the previous sentence ("there")."""
-    if place.label == "VAGUE_FOREIGN":
-        return "vague_foreign", None, place
-    return ("domestic", "US", place) if place.value == "US" else ("country", place.value, place)
 
 
 def _past(doc, action) -> bool:
@@ -178,38 +172,6 @@ def _cue(doc, base: int, scope: Scope | None) -> Cue | None:
         return None
     span = doc[scope.cue_start : scope.cue_end]
     return Cue(category=scope.category, text=span.text, span=Span(start=base + span.start_char, end=base + span.end_char))
-
-
-def _nearest_recipient(facts: SentenceFacts, action, dest):
-    """The recipient named between the action and its place ("shipped to X Laboratory in Y"), if any."""
-    low, high = sorted((action.start, dest.end))
-    inside = [r for r in facts.groups["ORG"] + facts.groups["ROLE"] if low <= r.start and r.end <= high + 3]
-    return inside[0] if inside else None
-
-
-def _recipient_name(recipient) -> str | None:
-    if recipient is None:
-        return None
-    from auditor.extract.vocab import vocabulary
-
-    known = vocabulary().organisations.get(recipient.kb_id_) if recipient.label_ == "ORG" else None
-    return known["name"] if known else recipient.text
-
-
-def _locate(recipient, directory):
-    """(kind, country, place mention) of a recipient named without a place in its sentence."""
-    from auditor.extract.directory import recipient_keys
-    from auditor.extract.vocab import vocabulary
-
-    for key in recipient_keys(recipient) if directory is not None else []:
-        entry = directory.find(key)
-        if entry is not None:
-            return ("domestic", "US", entry.place) if entry.code == "US" else ("country", entry.code, entry.place)
-    known = vocabulary().organisations.get(recipient.kb_id_) if recipient.label_ == "ORG" else None
-    if known and known.get("single_country") and known.get("headquarters"):
-        code = known["headquarters"]
-        return ("domestic", "US", None) if code in vocabulary().domestic else ("country", code, None)
-    return "unknown", None, None
 
 
 def _nearest_action(doc, actions, dest):
