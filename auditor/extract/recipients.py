@@ -13,6 +13,7 @@ def nearest_recipient(facts, action, dest):
 
 
 def recipient_name(recipient) -> str | None:
+    """The recipient's name: the pack's name for a known organisation, else as written."""
     if recipient is None:
         return None
     from auditor.extract.vocab import vocabulary
