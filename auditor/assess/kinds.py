@@ -12,11 +12,15 @@ def conditional(rule, ctx: AuditContext) -> Outcome:
     conditional rule with no `when`; a forbidden statement one with no `unless`)."""
     from auditor.assess.conditions import check
 
-    evidence, flows = [], []
-    for condition in rule.when:
+    results = {}
+    for condition in sorted(rule.when, key=_cost):  # cheap tests first: a failing one spares the text scans
         holds, found, pairs = check(condition, ctx)
         if not holds:
             return Outcome(passed=f"Does not arise: {_describe(condition)}.")
+        results[id(condition)] = (found, pairs)
+    evidence, flows = [], []
+    for condition in rule.when:  # evidence in the rule's own order
+        found, pairs = results[id(condition)]
         evidence += [e for e in found if e is not None]
         flows += pairs
     for condition in rule.unless:
@@ -31,6 +35,11 @@ def conditional(rule, ctx: AuditContext) -> Outcome:
     fields = {"places": ctx.places([f for _, f in flows]) or "the destinations named", "materials": materials_of(flows)
               or "material", "quote": evidence[0].quote[:200]}
     return Outcome([Hit(fields, evidence[:12], severity=severity, reason=reason)])
+
+
+def _cost(condition) -> int:
+    """Applicability and document checks are free, flow filters cheap, text scans dear."""
+    return 2 if condition.text is not None else 1 if condition.flows is not None else 0
 
 
 def _describe(condition) -> str:
