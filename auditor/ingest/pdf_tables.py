@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,16 +31,40 @@ def _clean(cell: str | None) -> str:
     return _SPACE.sub(" ", (cell or "").replace("\u00ad", "")).strip()
 
 
+PARALLEL_FROM = 12  # pages: below this, a second process costs more than it saves
+
+
 def find_tables(path: Path, pages) -> dict[int, list[Table]]:
-    """Return the tables of the given PageText pages, keyed by page number."""
-    if not pages:
+    """Return the tables of the given PageText pages, keyed by page number.
+
+    pdfplumber parses each page in pure Python (~0.1 s a page), so many table pages are split between two
+    worker processes; the result is the same as reading them in one.
+    """
+    numbers = sorted(p.number for p in pages)
+    if len(numbers) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return _find(str(path), numbers)
+    halves = [numbers[0::2], numbers[1::2]]
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_find, [str(path)] * 2, halves))
+    except Exception:  # no fork or no second process here: read them in this one
+        return _find(str(path), numbers)
+    merged = {**parts[0], **parts[1]}
+    return {number: merged[number] for number in sorted(merged)}
+
+
+def _find(path: str, numbers: list[int]) -> dict[int, list[Table]]:
+    """The tables of some pages, read with pdfplumber, keyed by page number."""
+    if not numbers:
         return {}
     import pdfplumber
 
     found: dict[int, list[Table]] = {}
-    heights = {p.number: p.height for p in pages}
     try:
-        pdf = pdfplumber.open(str(path), pages=sorted(heights))
+        pdf = pdfplumber.open(path, pages=numbers)
     except Exception:  # pdfium read the text; a table-finder failure must not lose it
         return {}
     with pdf:
