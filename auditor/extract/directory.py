@@ -12,18 +12,28 @@ from dataclasses import dataclass
 
 from auditor.extract.model import Mention
 
-_LEGAL = {"co", "ltd", "limited", "inc", "incorporated", "gmbh", "ag", "llc", "sa", "s.a", "bv", "b.v", "nv", "n.v",
-          "corp", "corporation", "plc", "kk", "pty", "the", "and", "&"}
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_BLOCK_WORDS = 80
 
 
-_SYNONYMS = {"lab": "laboratory", "labs": "laboratories", "centre": "center", "organisation": "organization"}
-
-
 def org_key(name: str) -> str:
     """A recipient's name without case, punctuation, articles or legal suffixes ("lab" reads "laboratory")."""
-    return " ".join(_SYNONYMS.get(w, w) for w in _WORD.findall(name.lower()) if w not in _LEGAL)
+    drop, synonyms = _normalisation()
+    return " ".join(synonyms.get(w, w) for w in _WORD.findall(name.lower()) if w not in drop)
+
+
+_NORMAL: list = []
+
+
+def _normalisation() -> tuple[frozenset[str], dict[str, str]]:
+    """Words dropped from and synonyms unified in recipient names (pack: gazetteers/organisations.yml)."""
+    if not _NORMAL:
+        from auditor.pack import load_yaml
+
+        rules = load_yaml("gazetteers/organisations.yml").get("name_normalisation") or {}
+        _NORMAL.append((frozenset(str(w).lower() for w in rules.get("drop") or []),
+                        {str(k).lower(): str(v).lower() for k, v in (rules.get("synonyms") or {}).items()}))
+    return _NORMAL[0]
 
 
 @dataclass(frozen=True)
