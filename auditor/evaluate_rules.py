@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from auditor.evaluate import ratios  # shared with the flow evaluation
+
 GOLD_NAMES = ("gold.yml", "expected.yml")
 
 
@@ -85,11 +87,6 @@ def totals(counts: dict[str, Counter], prefix: str = "") -> Counter:
         if rule_id.startswith(prefix):
             total.update(counter)
     return total
-
-
-def ratios(counter: Counter) -> tuple[float, float]:
-    tp, fp, fn = counter["tp"], counter["fp"], counter["fn"]
-    return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
 def table(result: dict) -> str:

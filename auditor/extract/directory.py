@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.extract.model import Mention
 
@@ -22,18 +23,14 @@ def org_key(name: str) -> str:
     return " ".join(synonyms.get(w, w) for w in _WORD.findall(name.lower()) if w not in drop)
 
 
-_NORMAL: list = []
-
-
+@lru_cache(maxsize=1)
 def _normalisation() -> tuple[frozenset[str], dict[str, str]]:
     """Words dropped from and synonyms unified in recipient names (pack: gazetteers/organisations.yml)."""
-    if not _NORMAL:
-        from auditor.pack import load_yaml
+    from auditor.pack import load_yaml
 
-        rules = load_yaml("gazetteers/organisations.yml").get("name_normalisation") or {}
-        _NORMAL.append((frozenset(str(w).lower() for w in rules.get("drop") or []),
-                        {str(k).lower(): str(v).lower() for k, v in (rules.get("synonyms") or {}).items()}))
-    return _NORMAL[0]
+    rules = load_yaml("gazetteers/organisations.yml").get("name_normalisation") or {}
+    return (frozenset(str(w).lower() for w in rules.get("drop") or []),
+            {str(k).lower(): str(v).lower() for k, v in (rules.get("synonyms") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -95,18 +92,13 @@ class Directory:
         return len(self._entries)
 
 
-_UNLOCATED: set[str] = set()
-
-
-def _unlocated() -> set[str]:
+@lru_cache(maxsize=1)
+def _unlocated() -> frozenset[str]:
     """Keys of roles whose address never locates their laboratories (the sponsor's head office)."""
-    if not _UNLOCATED:
-        from auditor.pack import load_yaml
+    from auditor.pack import load_yaml
 
-        roles = load_yaml("gazetteers/organisations.yml").get("unlocated_roles") or []
-        _UNLOCATED.update(org_key(str(r)) for r in roles)
-        _UNLOCATED.add("")
-    return _UNLOCATED
+    roles = load_yaml("gazetteers/organisations.yml").get("unlocated_roles") or []
+    return frozenset({"", *(org_key(str(r)) for r in roles)})
 
 
 def recipient_keys(span) -> list[str]:
@@ -118,7 +110,7 @@ def recipient_keys(span) -> list[str]:
 def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
     """Scan table rows and short blocks that name a recipient and a place."""
     directory = Directory()
-    cue = _recipient_filter(m)
+    cue = _recipient_filter()
     rows: dict[int, list] = {}
     for block in document.blocks:
         if block.section in skipped or block.kind == "heading":
@@ -173,16 +165,12 @@ def _code(code: str) -> str:
     return "US" if code in vocabulary().domestic else code
 
 
-_FILTERS: dict[int, re.Pattern] = {}
-
-
-def _recipient_filter(m) -> re.Pattern:
+@lru_cache(maxsize=1)
+def _recipient_filter() -> re.Pattern:
     """A cheap test for a block that may name a recipient (a lab suffix, a role noun or a known organisation)."""
-    if id(m) not in _FILTERS:
-        from auditor.extract.vocab import vocabulary
+    from auditor.extract.vocab import vocabulary
 
-        vocab = vocabulary()
-        words = set(vocab.lab_suffixes) | {p.text for p in vocab.phrases if p.label in ("ORG", "ROLE")}
-        pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        _FILTERS[id(m)] = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
-    return _FILTERS[id(m)]
+    vocab = vocabulary()
+    words = set(vocab.lab_suffixes) | {p.text for p in vocab.phrases if p.label in ("ORG", "ROLE")}
+    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from auditor.errors import InputError
@@ -127,20 +128,16 @@ def table_worth_reading(page) -> bool:
     return bool(prefixes.search(text) or exact.search(text))
 
 
-_CUES: list = []
+@lru_cache(maxsize=1)
+def _table_cues() -> tuple[re.Pattern, re.Pattern]:
+    from auditor.pack import load_yaml
 
-
-def _table_cues():
-    if not _CUES:
-        from auditor.pack import load_yaml
-
-        data = load_yaml("patterns/table_cues.yml")
-        countries = [c["name"] for c in load_yaml("gazetteers/countries.yml")["countries"]]
-        prefixes = sorted({str(w) for w in data["prefixes"]}, key=len, reverse=True)
-        exact = sorted({*(str(w) for w in data["exact"]), *countries, "USA", "Hong Kong", "Macau"}, key=len, reverse=True)
-        _CUES.append(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in prefixes) + ")", re.IGNORECASE))
-        _CUES.append(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in exact) + r")(?!\w)"))
-    return _CUES
+    data = load_yaml("patterns/table_cues.yml")
+    countries = [c["name"] for c in load_yaml("gazetteers/countries.yml")["countries"]]
+    prefixes = sorted({str(w) for w in data["prefixes"]}, key=len, reverse=True)
+    exact = sorted({*(str(w) for w in data["exact"]), *countries, "USA", "Hong Kong", "Macau"}, key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in prefixes) + ")", re.IGNORECASE),
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in exact) + r")(?!\w)"))
 
 
 def read_pdf(path: Path, name: str, sha256: str) -> RawDocument:
