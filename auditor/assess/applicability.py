@@ -8,6 +8,7 @@ from functools import lru_cache
 from auditor.assess.evidence import span_evidence
 from auditor.assess.model import Applicability
 from auditor.document.model import Span
+from auditor.document.scan import may_match
 from auditor.errors import InputError
 from auditor.pack import load_yaml
 
@@ -51,7 +52,7 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
     for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies")):
         for document, _ in documents:
             for pattern in pattern_list:
-                match = pattern.search(document.text)
+                match = pattern.search(document.text) if may_match(pattern, document.text) else None
                 if match:
                     evidence = span_evidence(document, _sentence_of(document, match.start(), match.end()),
                                              f"'{match.group()}'")

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from auditor.assess.evidence import span_evidence
+from auditor.document.scan import sentence_lines
 
 
 @lru_cache(maxsize=512)
@@ -88,54 +89,14 @@ def matching_text(spec, ctx) -> list:
 
 
 def _sentences_matching(document, patterns: tuple[str, ...]):
-    """(sentence index, (start, end, text) of the first match in it) for sentences matching any pattern.
-
-    Each pattern runs once, in C, over the document's sentences laid one per line (so "^" and "$" anchor at a
-    sentence's ends and "." stays inside it); a match that runs past its line is searched again inside that
-    sentence alone, so the result is the same as searching sentence by sentence.
-    """
-    from bisect import bisect_right
-
+    """(sentence index, (start, end, text) of the first match in it) for sentences matching any pattern, each
+    sentence searched on its own; only the sentences holding one of the patterns' literal words are searched."""
     key = (document.id, document.sha256, patterns)
-    if key in _CACHE:
-        return _CACHE[key]
-    lines, starts = _lines(document)
-    found: dict[int, tuple[int, int, str]] = {}
-    # One pass over the text for all of the filter's alternatives: "(?:a)|(?:b)|..." finds, in each sentence,
-    # the first place where any of them matches.
-    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
-    for pattern in (combined,):
-        for match in pattern.finditer(lines):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0 or index in found:
-                continue
-            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
-            if match.end() <= end:
-                found[index] = (match.start() - starts[index], match.end() - starts[index], match.group())
-            else:
-                inner = pattern.search(lines, starts[index], end)
-                if inner:
-                    found[index] = (inner.start() - starts[index], inner.end() - starts[index], inner.group())
-    result = sorted(found.items())
-    if len(_CACHE) > 512:  # a long-lived process (tests, a server) audits many documents
-        _CACHE.clear()
-        _LINES.clear()
-    _CACHE[key] = result
-    return result
-
-
-def _lines(document) -> tuple[str, list[int]]:
-    """The document's sentences, one per line (newlines inside a sentence become spaces), and line starts."""
-    key = (document.id, document.sha256)
-    if key not in _LINES:
-        texts = [document.text[s.span.start : s.span.end].replace("\n", " ") for s in document.sentences]
-        starts, position = [], 0
-        for text in texts:
-            starts.append(position)
-            position += len(text) + 1
-        _LINES[key] = ("\n".join(texts), starts)
-    return _LINES[key]
+    if key not in _CACHE:
+        if len(_CACHE) > 512:  # a long-lived process (tests, a server) audits many documents
+            _CACHE.clear()
+        _CACHE[key] = sentence_lines(document).first_matches(patterns)
+    return _CACHE[key]
 
 
 _CACHE: dict = {}
-_LINES: dict = {}

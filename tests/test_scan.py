@@ -1,0 +1,104 @@
+"""The literal pre-filter finds exactly what a plain sentence-by-sentence regex search finds."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+from auditor.document.scan import Lines, fold, may_match, required_literals
+from auditor.pack import list_files, load_yaml
+from conftest import SAMPLES
+
+
+@lru_cache(maxsize=1)
+def pack_patterns() -> list[str]:
+    """Every text pattern in the rule catalogue and the applicability cues."""
+    found: list[str] = []
+
+    def walk(node, under_text=False):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if under_text and key in ("any", "all"):
+                    found.extend(str(v) for v in value)
+                else:
+                    walk(value, key == "text")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, under_text)
+
+    for relative in list_files("rules", ".yml"):
+        walk(load_yaml(relative))
+    for spec in load_yaml("applicability.yml")["keys"].values():
+        found.extend(spec.get("cues") or [])
+        found.extend(spec.get("negative") or [])
+    return found
+
+
+def plain(lines: Lines, pattern: str):
+    compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    out = []
+    for index, start in enumerate(lines.starts):
+        match = compiled.search(lines.text, start, lines.end(index))
+        if match:
+            out.append((index, (match.start() - start, match.end() - start, match.group())))
+    return out
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:key[- ])?coded\b", {"coded"}),
+    (r"\bde-?identifi", {"identifi"}),
+    (r"^(?!.*\bnot\b).*\b(?:BGI|MGI Tech)\b", {"bgi", "mgi tech"}),
+    (r"\bgenetic (?:test(?:s|ing)?|research)\b", {"genetic "}),
+    (r"(?:x|)abc", {"abc"}),
+    (r"a?b", None),            # nothing is required
+    (r"(?:foo|b)", None),       # one alternative is too short to look for
+    (r"[a-z]+ing", {"ing"}),
+    (r"(?:sample)+s", {"sample"}),
+])
+def test_required_literals(pattern, expected):
+    assert required_literals(pattern) == (frozenset(expected) if expected is not None else None)
+
+
+def test_case_folding_beyond_lower():
+    """IGNORECASE matches "ſ" with "s" and "µ" with "μ"; the folded text must too, or fall back."""
+    assert fold("Conſent µg") == fold("consent μg")
+    assert fold("İstanbul") is None  # lower() would lengthen it: no literal search on such text
+    for text in ("The ſample was coded.", "İstanbul: samples were coded.", "The SAMPLE was CODED."):
+        lines = Lines([text, "Nothing here."])
+        for pattern in (r"\bsample\b", r"\bcoded\b"):
+            assert lines.first_matches((pattern,)) == plain(lines, pattern), (text, pattern)
+            assert may_match(re.compile(pattern, re.IGNORECASE), text) or not plain(lines, pattern)
+
+
+SYNTHETIC = [
+    "Coded samples will be shipped to BGI in Shenzhen for whole genome sequencing.",
+    "Samples will not be sent to BGI.",
+    "The FDA may inspect your research records.",
+    "Your de-identified samples may be used for future research without additional consent.",
+    "We will not sell your samples. Genetic testing results will not be returned to you.",
+    "A copy of this form will be given to you.",
+    "This study is funded by the National Institutes of Health (NIH).",
+    "Whole-genome sequencing will be performed; data will be deposited in dbGaP under controlled access.",
+    "Samples may be sent across the border; you may be asked to carry your cell product.",
+]
+
+
+@pytest.mark.parametrize("pattern", pack_patterns())
+def test_prefilter_equals_plain_scan_on_pack_patterns(pattern, sample_texts):
+    for texts in sample_texts:
+        lines = Lines(texts)
+        assert lines.first_matches((pattern,)) == plain(lines, pattern)
+
+
+@pytest.fixture(scope="module")
+def sample_texts():
+    """Sentences of the bundled sample and evaluation documents, plus a few written to hit the patterns."""
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    out = [SYNTHETIC]
+    for path in sorted(SAMPLES.rglob("*.txt"))[:40]:
+        document = build(ingest(path), "D1", None)
+        out.append([document.text[s.span.start : s.span.end].replace("\n", " ") for s in document.sentences])
+    return out
