@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from auditor.assess.model import Assessment
+if TYPE_CHECKING:  # imported lazily: the reading worker is forked before the heavier modules load
+    from auditor.assess.model import Assessment
 
 
 @dataclass
@@ -25,10 +27,76 @@ class Run:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_all(inputs: list[Input], timings: dict[str, float]) -> tuple[list, list[str]]:
-    """Ingest every input; a file that cannot be read is one message, and the others still go on."""
+def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tuple[list, list[str]]:
+    """Ingest every input; a file that cannot be read is one message, and the others still go on.
+
+    When there is a second core and enough to read, the files are read in a forked worker process while this
+    process runs `warm_up` (importing spaCy and building the matchers, about a second); the documents read are
+    the same either way. A worker that dies on a hostile file is reported as that file's error. (Building the
+    Documents there too does not pay: unpickling one costs more than building it.)
+    """
+    from auditor.ingest import ingest
+
+    if warm_up is None or not _worth_a_worker(inputs):
+        return _read_serially(inputs, timings, ingest)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    start = time.perf_counter()
+    readable, errors = [], []
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [(item, pool.submit(_ingest_one, item.path)) for item in inputs]
+        _timed(timings, "warm_up", warm_up)
+        for item, future in futures:
+            try:
+                raw, error = future.result()
+            except BrokenProcessPool:
+                raw, error = None, f"{item.path}: the reader stopped unexpectedly on this file"
+            if raw is not None:
+                readable.append((item, raw))
+            else:
+                errors.append(error)
+    timings["ingest"] = timings.get("ingest", 0.0) + time.perf_counter() - start
+    return readable, errors
+
+
+PARALLEL_FROM_BYTES = 256 * 1024  # below this, reading takes less time than starting a worker
+
+
+def _worth_a_worker(inputs: list[Input]) -> bool:
+    import os
+
+    if (os.cpu_count() or 1) < 2 or "fork" not in _start_methods():
+        return False
+    total = 0
+    for item in inputs:
+        try:
+            total += os.stat(item.path).st_size
+        except OSError:
+            continue
+    return total >= PARALLEL_FROM_BYTES
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _ingest_one(path: str):
+    """(RawDocument, None) or (None, one-line message): run in a worker, so errors travel as values."""
     from auditor.errors import InputError
     from auditor.ingest import ingest
+
+    try:
+        return ingest(path), None
+    except InputError as exc:
+        return None, str(exc)
+
+
+def _read_serially(inputs: list[Input], timings: dict[str, float], ingest) -> tuple[list, list[str]]:
+    from auditor.errors import InputError
 
     readable, errors = [], []
     for item in inputs:
@@ -37,6 +105,27 @@ def read_all(inputs: list[Input], timings: dict[str, float]) -> tuple[list, list
         except InputError as exc:
             errors.append(str(exc))
     return readable, errors
+
+
+def warm_up(rules_dir: str | None = None) -> None:
+    """Load what extraction and assessment need (spaCy, the matchers, the rules), to overlap with reading."""
+    from auditor.assess import prepare as prepare_assess
+    from auditor.assess.rules import load_rules
+    from auditor.document.build import build  # noqa: F401
+    from auditor.extract import prepare as prepare_extract
+
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # imports and the matchers make long-lived objects only: nothing for the collector to find
+    try:
+        prepare_extract()
+        load_rules(rules_dir)
+        prepare_assess()
+    finally:
+        gc.freeze()  # and they live as long as the process: later collections need not rescan them
+        if enabled:
+            gc.enable()
 
 
 def warnings_of(readable) -> list[str]:
@@ -65,7 +154,7 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
     from auditor.assess import assess
 
     timings: dict[str, float] = {}
-    readable, errors = read_all(inputs, timings)
+    readable, errors = read_all(inputs, timings, lambda: warm_up(rules_dir))
     if not readable:
         return None, errors
     bundle = analyse(readable, timings)

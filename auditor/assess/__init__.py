@@ -17,6 +17,13 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
+def prepare() -> None:
+    """Load the applicability cues and the pack vocabulary ahead of the first assessment."""
+    from auditor.assess.applicability import _keys
+
+    _keys()
+
+
 def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None = None,
            profile: dict | None = None, waivers=None) -> Assessment:
     """Run every rule over the (Document, Extraction) pairs and gather the Assessment."""

@@ -9,6 +9,19 @@ from auditor.document.model import Document, Sentence
 from auditor.extract.model import Extraction, Mention, SampleFlow
 
 
+def prepare() -> None:
+    """Build the matchers and compile the filters now (the first extraction would otherwise)."""
+    from auditor.extract.directory import prepare as prepare_directory
+    from auditor.extract.nlp import matchers
+
+    matchers()
+    prepare_directory()
+    _references()
+    _anaphora_filter()
+    _header_cue()
+    _future_filter()
+
+
 def extract(document: Document) -> Extraction:
     """Find where the document says specimens, cells and genetic data go, and how firmly it says so."""
     from auditor.extract.directory import build_directory
@@ -126,12 +139,15 @@ def _header_cue() -> re.Pattern:
 
 def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int]) -> list[Sentence]:
     """Sentences worth matching: those naming a material, and a pronoun sentence right after one."""
+    from auditor.document.scan import sentence_lines
+
+    naming = {index for index, _ in sentence_lines(document).first_matches((material_filter.pattern,))}
     text, out, previous_block = document.text, [], None
-    for sentence in document.sentences:
+    for index, sentence in enumerate(document.sentences):
         block = sentence.block
         if document.blocks[block].section in skipped:
             continue
-        if material_filter.search(text, sentence.span.start, sentence.span.end):
+        if index in naming:
             out.append(sentence)
             previous_block = block
         elif previous_block == block and _anaphora_filter().search(text, sentence.span.start, sentence.span.end):

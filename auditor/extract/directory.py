@@ -101,6 +101,13 @@ def _unlocated() -> frozenset[str]:
     return frozenset({"", *(org_key(str(r)) for r in roles)})
 
 
+def prepare() -> None:
+    """Load the normalisation data and compile the recipient filter ahead of the first document."""
+    _normalisation()
+    _unlocated()
+    _recipient_filter()
+
+
 def recipient_keys(span) -> list[str]:
     """Lookup keys of an ORG or ROLE span: the pack's id for a known organisation, else its normalised name."""
     keys = [span.kb_id_] if span.kb_id_ and span.label_ == "ORG" else []

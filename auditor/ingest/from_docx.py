@@ -38,9 +38,10 @@ def _body_blocks(document):
     from docx.text.paragraph import Paragraph
 
     table_no = 0
+    style_names: dict[str | None, str] = {}  # style id -> name: python-docx looks a style up by scanning them all
     for element in _walk(document.element.body):
         if element.tag == f"{_W}p":
-            block = _paragraph_block(Paragraph(element, document))
+            block = _paragraph_block(Paragraph(element, document), style_names)
             if block:
                 yield block
         elif element.tag == f"{_W}tbl":
@@ -59,11 +60,15 @@ def _walk(parent):
                 yield from _walk(content)
 
 
-def _paragraph_block(paragraph) -> RawBlock | None:
+def _paragraph_block(paragraph, style_names: dict) -> RawBlock | None:
     text = _SPACE.sub(" ", paragraph.text.replace("\u00ad", "")).strip()
     if not text:
         return None
-    style = paragraph.style.name if paragraph.style is not None else ""
+    style_id = paragraph._p.style
+    if style_id not in style_names:
+        found = paragraph.style
+        style_names[style_id] = found.name if found is not None else ""
+    style = style_names[style_id]
     level = _style_level(style)
     if level is not None:
         return RawBlock(kind="heading", text=text, level=level, style=style)

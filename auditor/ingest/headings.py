@@ -65,8 +65,10 @@ def is_caps_heading(text: str) -> bool:
     Table debris such as 'CBC X X' or 'PO IV PO IV' and joiners such as 'AND' or 'NOTE:' do not.
     """
     line = text.strip()
+    if len(line) > 120 or line.upper() != line or line.endswith((".", ",", ";", ":")):  # most lines stop here
+        return False
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if not words or len(line) > 120 or len(words) > 16 or line.upper() != line or line.endswith((".", ",", ";", ":")):
+    if not words or len(words) > 16:
         return False
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     return bool(long_words) and len(long_words) * 2 >= len(words)
