@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,11 +49,16 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         futures = [(item, pool.submit(_ingest_one, item.path)) for item in inputs]
         _timed(timings, "warm_up", warm_up)
-        for item, future in futures:
+        for number, (item, future) in enumerate(futures):
             try:
                 raw, error = future.result()
-            except BrokenProcessPool:
-                raw, error = None, f"{item.path}: the reader stopped unexpectedly on this file"
+            except BrokenProcessPool:  # the worker died on this file (it reads them in order): read the rest here
+                errors.append(f"{item.path}: the reader stopped unexpectedly on this file")
+                rest = [later for later, _ in futures[number + 1 :]]
+                more, more_errors = _read_serially(rest, {}, ingest)
+                readable.extend(more)
+                errors.extend(more_errors)
+                break
             if raw is not None:
                 readable.append((item, raw))
             else:
@@ -61,12 +67,12 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     return readable, errors
 
 
-PARALLEL_FROM_BYTES = 256 * 1024  # below this, reading takes less time than starting a worker
+# Below this many bytes of input, reading takes less time than starting a worker (the environment variable is
+# for tests and benchmarks).
+PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 256 * 1024))
 
 
 def _worth_a_worker(inputs: list[Input]) -> bool:
-    import os
-
     if (os.cpu_count() or 1) < 2 or "fork" not in _start_methods():
         return False
     total = 0
@@ -105,6 +111,14 @@ def _read_serially(inputs: list[Input], timings: dict[str, float], ingest) -> tu
         except InputError as exc:
             errors.append(str(exc))
     return readable, errors
+
+
+def _warm() -> bool:
+    """True once this process has built the matchers (a long-lived process: tests, a server)."""
+    import sys
+
+    nlp = sys.modules.get("auditor.extract.nlp")
+    return nlp is not None and nlp.matchers.cache_info().currsize > 0
 
 
 def warm_up(rules_dir: str | None = None) -> None:
@@ -154,7 +168,7 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
     from auditor.assess import assess
 
     timings: dict[str, float] = {}
-    readable, errors = read_all(inputs, timings, lambda: warm_up(rules_dir))
+    readable, errors = read_all(inputs, timings, None if _warm() else lambda: warm_up(rules_dir))
     if not readable:
         return None, errors
     bundle = analyse(readable, timings)

@@ -102,3 +102,15 @@ def sample_texts():
         document = build(ingest(path), "D1", None)
         out.append([document.text[s.span.start : s.span.end].replace("\n", " ") for s in document.sentences])
     return out
+
+
+def test_folded_words_match_like_ignorecase():
+    from auditor.document.scan import FoldedWords
+
+    words = ["Synlab", "central laboratory", "BGI", "Laboratoire Cerba", "İnönü Lab", "µ-Lab", "ſpecial"]
+    finder = FoldedWords(words)
+    texts = ["Samples go to SYNLAB.", "the Central  Laboratory", "the central laboratory", "BGIs are not",
+             "İnönü Lab, Ankara", "inönü lab", "μ-LAB", "special", "Laboratoire cerba, Paris", "nothing"]
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    for text in texts:
+        assert finder.search(text) == bool(plain.search(text)), text

@@ -37,7 +37,6 @@ def _fold_table() -> dict[int, int] | None:
 _FOLD = _fold_table()
 
 
-@lru_cache(maxsize=16)  # applicability asks about the same document text for every cue
 def fold(text: str) -> str | None:
     """The text as IGNORECASE compares it, character for character; None if that is not length-preserving."""
     lowered = text.lower()
@@ -111,7 +110,9 @@ def _add(options: list, found: frozenset[str] | None) -> None:
 
 
 class Lines:
-    """A document's sentences one per line (inner newlines become spaces), their starts and a folded copy."""
+    """Texts (sentences, blocks) joined by newlines, where each starts, and the folded copy literals are looked
+    for in. A text may hold newlines of its own; they matter only to patterns using "^", "$" or "." (which the
+    sentence lines avoid by turning them into spaces)."""
 
     def __init__(self, texts: list[str]):
         self.starts: list[int] = []
@@ -160,8 +161,34 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
     literals = required_literals(pattern.pattern)
     if literals is None or not (pattern.flags & re.IGNORECASE):
         return True
-    folded = fold(text)
+    folded = _fold_kept(text)
     return folded is None or any(literal in folded for literal in literals)
+
+
+@lru_cache(maxsize=16)  # applicability asks about the same document text for every cue
+def _fold_kept(text: str) -> str | None:
+    return fold(text)
+
+
+class FoldedWords:
+    """A word-list pattern, "(?<!\\w)(?:word|word...)(?!\\w)" matched case-insensitively, run case-sensitively on
+    folded text: the same matches, about five times faster than IGNORECASE on a list of hundreds of words."""
+
+    def __init__(self, words):
+        words = sorted(set(words), key=len, reverse=True)
+        self.ignorecase = re.compile(self._alternation(re.escape(w) for w in words), re.IGNORECASE)
+        folded = [fold(w) for w in words]
+        self.folded = re.compile(self._alternation(
+            re.escape(f) if f is not None else f"(?i:{re.escape(w)})" for w, f in zip(words, folded)))
+
+    @staticmethod
+    def _alternation(parts) -> str:
+        return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
+
+    def search(self, text: str) -> bool:
+        """True if any of the words is in text as a whole word, in any case."""
+        folded = fold(text)
+        return bool(self.ignorecase.search(text) if folded is None else self.folded.search(folded))
 
 
 def sentence_lines(document) -> Lines:

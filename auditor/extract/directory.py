@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.document.scan import FoldedWords
 from auditor.extract.model import Mention
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -117,8 +118,8 @@ def recipient_keys(span) -> list[str]:
 def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
     """Scan table rows and short blocks that name a recipient and a place."""
     directory = Directory()
-    cue = _recipient_filter()
     rows: dict[int, list] = {}
+    cue = _recipient_filter()
     for block in document.blocks:
         if block.section in skipped or block.kind == "heading":
             continue
@@ -173,11 +174,9 @@ def _code(code: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _recipient_filter() -> re.Pattern:
+def _recipient_filter() -> FoldedWords:
     """A cheap test for a block that may name a recipient (a lab suffix, a role noun or a known organisation)."""
     from auditor.extract.vocab import vocabulary
 
     vocab = vocabulary()
-    words = set(vocab.lab_suffixes) | {p.text for p in vocab.phrases if p.label in ("ORG", "ROLE")}
-    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    return FoldedWords(set(vocab.lab_suffixes) | {p.text for p in vocab.phrases if p.label in ("ORG", "ROLE")})

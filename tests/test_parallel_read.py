@@ -1,0 +1,74 @@
+"""Reading in a forked worker (while spaCy loads) gives what reading in-process gives, and fails as cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from auditor import pipeline
+from auditor.pipeline import Input, read_all
+from conftest import SAMPLES
+
+STUDY = SAMPLES / "undisclosed_ccn"
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
+                                reason="no fork or a single core: the worker is never used")
+
+
+@pytest.fixture
+def always_parallel(monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+
+
+def _inputs(*extra):
+    return [Input(str(STUDY / "protocol.pdf"), "protocol"), *extra, Input(str(STUDY / "consent.docx"), "consent")]
+
+
+def test_worker_reads_the_same_documents(always_parallel):
+    warmed = []
+    parallel, errors = read_all(_inputs(), {}, lambda: warmed.append(True))
+    serial, serial_errors = read_all(_inputs(), {})
+    assert warmed == [True] and errors == serial_errors == []
+    assert [raw for _, raw in parallel] == [raw for _, raw in serial]
+
+
+def test_unreadable_file_in_the_worker_is_one_message_and_the_rest_is_read(always_parallel, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    readable, errors = read_all(_inputs(Input(str(broken))), {}, lambda: None)
+    assert [item.path for item, _ in readable] == [str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx")]
+    assert len(errors) == 1 and "broken.pdf" in errors[0] and "\n" not in errors[0]
+
+
+def _die_on_pdf(path):
+    if path.endswith(".pdf"):
+        os._exit(3)  # what a reader crashing inside native code looks like from the parent
+    return _ingest_one(path)
+
+
+_ingest_one = pipeline._ingest_one
+
+
+def test_a_worker_that_dies_is_that_file_s_error_and_the_rest_is_read(always_parallel, monkeypatch):
+    monkeypatch.setattr(pipeline, "_ingest_one", _die_on_pdf)
+    readable, errors = read_all(_inputs(), {}, lambda: None)
+    assert [item.path for item, _ in readable] == [str(STUDY / "consent.docx")]
+    assert len(errors) == 1 and "protocol.pdf: the reader stopped unexpectedly" in errors[0]
+
+
+def test_cli_audit_through_the_worker_matches_in_process(tmp_path):
+    """A fresh process (matchers not built) takes the worker path for files above the threshold."""
+    out = {}
+    for mode, env in (("worker", {"AUDITOR_PARALLEL_FROM_BYTES": "0"}),
+                      ("serial", {"AUDITOR_PARALLEL_FROM_BYTES": str(2**40)})):
+        target = tmp_path / f"{mode}.json"
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "--protocol", str(STUDY / "protocol.pdf"),
+                                 "--consent", str(STUDY / "consent.docx"), "--format", "json", "-o", str(target),
+                                 "--as-of", "2026-11-01", "--timings"], capture_output=True, text=True,
+                                env={**os.environ, **env})
+        assert result.returncode in (0, 1), result.stderr
+        assert ("warm_up=" in result.stderr) == (mode == "worker")
+        out[mode] = target.read_text().split('"audited_at"')[0]
+    assert out["worker"] == out["serial"]
