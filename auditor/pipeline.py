@@ -39,7 +39,10 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     from auditor.ingest import ingest
 
     if warm_up is None or not _worth_a_worker(inputs):
-        return _read_serially(inputs, timings, ingest)
+        result = _read_serially(inputs, timings, ingest)
+        if warm_up is not None:
+            _timed(timings, "warm_up", warm_up)
+        return result
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -67,9 +70,9 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     return readable, errors
 
 
-# Below this many bytes of input, reading takes less time than starting a worker (the environment variable is
-# for tests and benchmarks).
-PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 256 * 1024))
+# Below this many bytes of PDF or DOCX input, reading takes less time than starting a worker; text is read here
+# (it needs none of the PDF and DOCX libraries). The environment variable is for tests and benchmarks.
+PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 16 * 1024))
 
 
 def _worth_a_worker(inputs: list[Input]) -> bool:
@@ -78,7 +81,9 @@ def _worth_a_worker(inputs: list[Input]) -> bool:
     total = 0
     for item in inputs:
         try:
-            total += os.stat(item.path).st_size
+            with open(item.path, "rb") as handle:
+                if handle.read(4) in (b"%PDF", b"PK\x03\x04"):
+                    total += os.fstat(handle.fileno()).st_size
         except OSError:
             continue
     return total >= PARALLEL_FROM_BYTES
