@@ -76,7 +76,10 @@ PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 16 * 102
 
 
 def _worth_a_worker(inputs: list[Input]) -> bool:
-    if (os.cpu_count() or 1) < 2 or "fork" not in _start_methods():
+    import threading
+
+    # Forking a process that runs other threads (a caller's server) can deadlock the child: read in-process.
+    if (os.cpu_count() or 1) < 2 or "fork" not in _start_methods() or threading.active_count() > 1:
         return False
     total = 0
     for item in inputs:
@@ -128,12 +131,12 @@ def _warm() -> bool:
 
 def warm_up(rules_dir: str | None = None) -> None:
     """Load what extraction and assessment need (spaCy, the matchers, the rules), to overlap with reading."""
+    import gc
+
+    import auditor.document.build  # noqa: F401 - loaded now, while the worker reads
     from auditor.assess import prepare as prepare_assess
     from auditor.assess.rules import load_rules
-    from auditor.document.build import build  # noqa: F401
     from auditor.extract import prepare as prepare_extract
-
-    import gc
 
     enabled = gc.isenabled()
     gc.disable()  # imports and the matchers make long-lived objects only: nothing for the collector to find

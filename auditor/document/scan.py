@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from re import _constants as C  # noqa: N812  (the sre opcodes)
-from re import _parser as sre_parse
+
+try:  # the regex parser is private to `re`; without it every pattern gets the plain scan
+    from re import _constants as C  # noqa: N812  (the sre opcodes)
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover
+    C = sre_parse = None
 
 
 def _fold_table() -> dict[int, int] | None:
@@ -46,8 +50,8 @@ def fold(text: str) -> str | None:
         return lowered if text.isascii() else None
     return lowered if lowered.isascii() else lowered.translate(_FOLD)
 
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-_ZERO_WIDTH = {C.AT}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)} if C else set()
+_ZERO_WIDTH = {C.AT} if C else set()
 MIN_LITERAL = 3  # shorter words are in nearly every sentence: not worth looking for
 
 
@@ -55,6 +59,8 @@ MIN_LITERAL = 3  # shorter words are in nearly every sentence: not worth looking
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case strings at least one of which is in every match of `pattern` (compiled case-insensitively),
     or None when no such set of words of at least MIN_LITERAL characters is known."""
+    if sre_parse is None:
+        return None
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
