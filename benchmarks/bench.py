@@ -1,6 +1,6 @@
 """Benchmark: a full audit of a generated protocol PDF + consent DOCX against pdfplumber and pdftotext.
 
-Run `python benchmarks/bench.py [--pages 300] [--scaling] [--corpus]`. It prints wall time, peak memory and
+Run `python benchmarks/bench.py [--pages 300] [--scaling] [--corpus] [--repeat 3]`. It prints wall time, peak memory and
 per-stage times of `auditor audit`, the time pdfplumber and poppler's pdftotext need to read the same PDF, and the
 ratios. `--corpus` does the same for the largest real protocols in ../shared/corpus/real (when present).
 
@@ -71,23 +71,33 @@ def _tree_rss(root: int) -> int:
     return total
 
 
+REPEAT = 1  # runs per measurement; the median run is reported (--repeat)
+
+
+def _median_run(runs: list, key) -> object:
+    return sorted(runs, key=key)[len(runs) // 2]
+
+
 def audit(protocol: Path, consent: Path) -> dict:
-    wall, rss, stderr = _child([sys.executable, "-m", "auditor", "audit", "--protocol", str(protocol), "--consent",
-                                str(consent), "--format", "json", "-o", os.devnull, "--timings"])
-    stages = dict(part.split("=") for part in stderr.strip().splitlines()[-1].split())
-    return {"wall": wall, "rss": rss, "stages": {k: float(v.rstrip("s")) for k, v in stages.items()}}
+    runs = []
+    for _ in range(REPEAT):
+        wall, rss, stderr = _child([sys.executable, "-m", "auditor", "audit", "--protocol", str(protocol),
+                                    "--consent", str(consent), "--format", "json", "-o", os.devnull, "--timings"])
+        stages = dict(part.split("=") for part in stderr.strip().splitlines()[-1].split())
+        runs.append({"wall": wall, "rss": rss, "stages": {k: float(v.rstrip("s")) for k, v in stages.items()}})
+    return _median_run(runs, lambda run: run["wall"])
 
 
 def pdfplumber_text(protocol: Path) -> float:
     code = ("import pdfplumber,sys\nwith pdfplumber.open(sys.argv[1]) as pdf:\n for p in pdf.pages:\n"
             "  p.extract_text(); p.close()\n")
-    return _child([sys.executable, "-c", code, str(protocol)])[0]
+    return _child([sys.executable, "-c", code, str(protocol)])[0]  # once: 15 s and more, the noise is small
 
 
 def pdftotext(protocol: Path) -> float | None:
     if not shutil.which("pdftotext"):
         return None
-    return _child(["pdftotext", str(protocol), os.devnull])[0]
+    return _median_run([_child(["pdftotext", str(protocol), os.devnull])[0] for _ in range(REPEAT)], float)
 
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
@@ -123,8 +133,8 @@ def corpus_table(count: int) -> None:
 
 
 def audit_one(protocol: Path) -> float:
-    return _child([sys.executable, "-m", "auditor", "audit", "--protocol", str(protocol), "--format", "json", "-o",
-                   os.devnull])[0]
+    return _median_run([_child([sys.executable, "-m", "auditor", "audit", "--protocol", str(protocol), "--format",
+                                "json", "-o", os.devnull])[0] for _ in range(REPEAT)], float)
 
 
 def main() -> int:
@@ -133,7 +143,10 @@ def main() -> int:
     parser.add_argument("--scaling", action="store_true", help="also run 30, 100, 300 and 1,000 pages")
     parser.add_argument("--corpus", type=int, nargs="?", const=5, default=0, metavar="N",
                         help="also compare on the N largest real protocols of ../shared/corpus (default 5)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement, median reported (default 3)")
     args = parser.parse_args()
+    global REPEAT
+    REPEAT = max(1, args.repeat)
     consent = consent_docx(30)
     protocol = protocol_pdf(args.pages)
     result = audit(protocol, consent)

@@ -75,3 +75,35 @@ def test_pages_without_text_are_reported_not_fatal(tmp_path):
     raw = ingest(path)
     assert raw.pages_without_text == (2,)
     assert "Text on page three." in build(raw, "D1").text
+
+
+_MARK = {}
+
+
+def _marked_range(path, start, stop):
+    """The worker's reader, leaving a mark that it ran (in the worker process)."""
+    open(_MARK["file"], "w").write(f"{start}-{stop}")
+    return _REAL_RANGE(path, start, stop)
+
+
+def test_long_pdf_read_in_two_processes_gives_the_same_pages(monkeypatch, tmp_path):
+    """The second half of a long PDF is read by a forked process; the pages must be exactly those read in one."""
+    from pathlib import Path
+
+    from auditor.ingest import from_pdf
+    from conftest import SAMPLES
+
+    global _REAL_RANGE
+    _REAL_RANGE = from_pdf._read_range
+    _MARK["file"] = tmp_path / "worker-ran"
+    path = Path(SAMPLES / "undisclosed_ccn" / "protocol.pdf")
+    pdf = from_pdf.open_pdf(path)
+    try:
+        alone = from_pdf.read_pages(pdf)
+        monkeypatch.setattr(from_pdf, "PARALLEL_PAGES", 2)
+        monkeypatch.setattr(from_pdf, "_read_range", _marked_range)
+        split = from_pdf.read_pages_split(path, pdf)
+    finally:
+        pdf.close()
+    assert len(alone) > 2 and split == alone
+    assert (tmp_path / "worker-ran").read_text() == f"{len(alone) // 2}-{len(alone)}"
