@@ -36,3 +36,25 @@ def test_thresholds_hold(result, prefix):
     precision, recall = ratios(totals(result["counts"], prefix))
     min_precision, min_recall = THRESHOLDS[prefix]
     assert precision >= min_precision and recall >= min_recall, (prefix or "total", precision, recall)
+
+
+# tests/data/holdout_cases: 14 cases written blind from the catalogue; first run (blind) P 0.750 / R 0.659.
+# Studied and worked on after that run, so these are development thresholds, set just below the current figures.
+ROUND1 = SAMPLES.parent / "tests" / "data" / "holdout_cases"
+ROUND1_THRESHOLDS = {"": (0.70, 0.62)}
+
+
+@pytest.fixture(scope="module")
+def round1():
+    if not ROUND1.is_dir():
+        pytest.skip("tests/data/holdout_cases is absent")
+    outcome = evaluate(ROUND1)
+    print("\n" + table(outcome))
+    return outcome
+
+
+@pytest.mark.parametrize("prefix", sorted(ROUND1_THRESHOLDS))
+def test_round1_thresholds_hold(round1, prefix):
+    precision, recall = ratios(totals(round1["counts"], prefix))
+    min_precision, min_recall = ROUND1_THRESHOLDS[prefix]
+    assert precision >= min_precision and recall >= min_recall, (prefix or "total", precision, recall)
