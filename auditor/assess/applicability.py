@@ -17,7 +17,8 @@ from auditor.pack import load_yaml
 def _keys() -> dict[str, dict]:
     data = load_yaml("applicability.yml")["keys"]
     return {k: {**v, "_cues": [re.compile(c, re.IGNORECASE) for c in v.get("cues") or []],
-                "_negative": [re.compile(c, re.IGNORECASE) for c in v.get("negative") or []]} for k, v in data.items()}
+                "_negative": [re.compile(c, re.IGNORECASE) for c in v.get("negative") or []],
+                "_otherwise": [re.compile(c) for c in v.get("negative_unless_cue") or []]} for k, v in data.items()}
 
 
 def known_keys() -> list[str]:
@@ -49,7 +50,10 @@ def infer(bundle, profile: dict | None = None) -> dict[str, Applicability]:
 def _detect(key: str, spec: dict, bundle) -> Applicability:
     roles = spec.get("roles")
     documents = [(d, e) for d, e in bundle if not roles or d.role in roles] or list(bundle)
-    for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies")):
+    # A stated negative wins; then a cue; then a weaker negative ("funded by Acme, Inc.") that only counts when
+    # no cue for the key is anywhere in the documents.
+    for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies"),
+                                 (spec["_otherwise"], "does_not_apply")):
         for document, _ in documents:
             for pattern in pattern_list:
                 match = pattern.search(document.text) if may_match(pattern, document.text) else None

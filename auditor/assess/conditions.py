@@ -76,7 +76,8 @@ def matching_text(spec, ctx) -> list:
             sentence = document.sentences[index]
             if flow_sentences is not None and sentence.span.start not in flow_sentences:
                 continue
-            text = document.text[sentence.span.start : sentence.span.end]
+            where = document.blocks[sentence.block].span if spec.within == "block" else sentence.span
+            text = document.text[where.start : where.end]
             if spec.all and not all(_compile(p).search(text) for p in spec.all):
                 continue
             evidence = span_evidence(document, sentence.span, f"'{hit[2]}'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from auditor.assess.context import AuditContext, Hit, Outcome, join_words, materials_of
 from auditor.assess.evidence import span_evidence
@@ -43,7 +44,7 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     if not abroad:
         return Outcome(passed="The protocol states no transfer abroad to compare.")
     consent_all = ctx.flows("consent", live=False)
-    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad)]
+    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text)]
     places = ctx.places([f for _, f in abroad])
     if promises:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
@@ -58,7 +59,7 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     return Outcome(passed="The consent form's destinations cover the protocol's.")
 
 
-def _promises_domestic(flow, abroad) -> bool:
+def _promises_domestic(flow, abroad, text: str = "") -> bool:
     if flow.action == "reinfuse":  # "will not be returned" is about coming back, not about going abroad
         return False
     if flow.modality == "negated" and flow.destination_kind == "vague_foreign":
@@ -68,8 +69,26 @@ def _promises_domestic(flow, abroad) -> bool:
     if flow.modality == "asserted" and flow.destination_kind == "domestic":
         # "only in the United States", "within the US", "will remain in the United States"
         label = flow.destination_mention.label if flow.destination_mention else ""
-        return label == "DOMESTIC" or flow.action == "remain"
+        return label == "DOMESTIC" or flow.action == "remain" or _restricted(flow, text)
     return False
+
+
+def _restricted(flow, text: str) -> bool:
+    """'tested only in laboratories located in the United States': a restrictor between action and place."""
+    if flow.destination_mention is None or flow.action_mention is None:
+        return False
+    low, high = sorted((flow.action_mention.span.start, flow.destination_mention.span.start))
+    return bool(_restrictors().search(text, low, high))
+
+
+@lru_cache(maxsize=1)
+def _restrictors():
+    import re
+
+    from auditor.pack import load_yaml
+
+    words = load_yaml("context/triggers.yml").get("domestic_restrictors") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _concern_flows(ctx: AuditContext, pairs, regime_id: str = "doj-dsp"):

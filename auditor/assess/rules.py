@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -35,7 +36,8 @@ class TextFilter(BaseModel):
 
     role: str | None = None
     any: list[str] = []
-    all: list[str] = []  # every one of these must match the same sentence
+    all: list[str] = []  # every one of these must match the same sentence (or paragraph, with within: block)
+    within: Literal["sentence", "block"] = "sentence"
     near_flows: bool = False  # only sentences that also carry a sample flow
 
 

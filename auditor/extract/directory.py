@@ -164,7 +164,20 @@ def _cells(directory: Directory, document, block, places) -> None:
         key = org_key(name)
         if key and len(name.split()) <= 8:
             directory.cell_names[name] = key
+            short = _without_legal_form(name)  # the text says "Helix Bioanalytics", the table "... Ltd."
+            if short != name and len(short.split()) >= 2:
+                directory.cell_names[short] = key
             directory.add(key, _entry(places[0], block.span.start))
+
+
+def _without_legal_form(name: str) -> str:
+    """The name without trailing legal-form words and punctuation ("Helix Bioanalytics Ltd." -> "Helix
+    Bioanalytics"); the words are the pack's name_normalisation drop list."""
+    drop, _ = _normalisation()
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in drop | {""}:
+        words.pop()
+    return " ".join(words).rstrip(",;")
 
 
 def _code(code: str) -> str:
