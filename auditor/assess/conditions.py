@@ -80,6 +80,9 @@ def matching_text(spec, ctx) -> list:
             text = document.text[where.start : where.end]
             if spec.all and not all(_compile(p).search(text) for p in spec.all):
                 continue
+            said = document.text[sentence.span.start : sentence.span.end]
+            if any(_compile(p).search(said) for p in spec.except_in):
+                continue
             evidence = span_evidence(document, sentence.span, f"'{hit[2]}'")
             if spec.any:
                 evidence = evidence.model_copy(update={"highlights": ((hit[0], hit[1]),)})

@@ -38,6 +38,7 @@ class TextFilter(BaseModel):
     any: list[str] = []
     all: list[str] = []  # every one of these must match the same sentence (or paragraph, with within: block)
     within: Literal["sentence", "block"] = "sentence"
+    except_in: list[str] = []  # a sentence matching any of these does not count ("will not include sequencing")
     near_flows: bool = False  # only sentences that also carry a sample flow
 
 
