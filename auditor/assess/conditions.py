@@ -30,6 +30,17 @@ def check(condition, ctx) -> tuple[bool, list, list]:
         return not (item and item.status == "applies"), [], []
     if condition.no_document is not None:
         return not ctx.by_role(condition.no_document), [], []
+    if condition.no_text is not None:
+        return not matching_text(condition.no_text, ctx), [], []
+    if condition.all_of:
+        evidence, flows = [], []
+        for part in condition.all_of:
+            holds, found, pairs = check(part, ctx)
+            if not holds:
+                return False, [], []
+            evidence += found
+            flows += pairs
+        return True, evidence, flows
     return False, [], []
 
 

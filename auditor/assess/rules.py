@@ -52,6 +52,8 @@ class Condition(BaseModel):
     applies: str | None = None  # an applicability key (fda, nih, common_rule, genomic, cell_therapy, ...)
     not_applies: str | None = None
     no_document: str | None = None  # true when no document of this role was given
+    no_text: TextFilter | None = None  # true when no sentence matches
+    all_of: list["Condition"] = []  # true when every one of these holds (an `unless` alternative of several tests)
 
 
 class Escalation(BaseModel):
