@@ -133,3 +133,17 @@ def test_flow_keeps_its_evidence(tmp_path):
 def test_domestic_flow_is_not_foreign(tmp_path):
     (flow,) = _flows(tmp_path, "Samples will be stored in Durham, North Carolina.")
     assert flow.cue is None and not flow.foreign
+
+
+def test_spacy_imported_without_its_cli_and_the_cli_still_loads():
+    """import_spacy leaves no stand-in behind: spacy.cli can still be imported for real."""
+    import sys
+
+    from auditor.extract.nlp import import_spacy
+
+    spacy = import_spacy()
+    assert spacy.blank("en")("Serum samples")[0].text == "Serum"
+    assert not isinstance(sys.modules.get("spacy.cli"), type(None)) or "spacy.cli" not in sys.modules
+    import spacy.cli.info
+
+    assert callable(spacy.cli.info.info)

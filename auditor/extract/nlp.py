@@ -21,10 +21,52 @@ class Matchers:
     material_filter: re.Pattern  # cheap pre-filter: does a sentence mention a material at all?
 
 
+def import_spacy():
+    """Import spaCy without its command-line stack.
+
+    `import spacy` runs `from .cli.info import info`, which imports spaCy's whole CLI (weasel, typer, httpx,
+    requests): about a quarter of spaCy's import time, and none of it is used here (a blank tokenizer and the
+    matchers). While spaCy imports, `spacy.cli` and `spacy.cli.info` are stand-ins; afterwards they are taken out
+    of `sys.modules` again, so a later `import spacy.cli` loads the real one, and `spacy.info` loads it on first
+    call. If anything about this fails (another spaCy version), spaCy is imported the ordinary way."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__ = []  # a package, so that "spacy.cli.info" can be its submodule
+
+    def real_info(*args, **kwargs):
+        from spacy.cli.info import info as loaded
+
+        return loaded(*args, **kwargs)
+
+    info.info = real_info
+    cli.info = info
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except Exception:  # pragma: no cover - a spaCy that needs more of its CLI at import
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+
+        return spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def matchers() -> Matchers:
     """Build the tokenizer and matchers once per process."""
-    import spacy
+    spacy = import_spacy()
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = spacy.blank("en")
