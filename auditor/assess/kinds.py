@@ -39,7 +39,9 @@ def conditional(rule, ctx: AuditContext) -> Outcome:
 
 def _cost(condition) -> int:
     """Applicability and document checks are free, flow filters cheap, text scans dear."""
-    return 2 if condition.text is not None else 1 if condition.flows is not None else 0
+    if condition.text is not None or condition.no_text is not None or condition.all_of:
+        return 2
+    return 1 if condition.flows is not None else 0
 
 
 def _describe(condition) -> str:
@@ -51,6 +53,10 @@ def _describe(condition) -> str:
         return f"'{condition.applies}' does not apply"
     if condition.not_applies is not None:
         return f"'{condition.not_applies}' applies"
+    if condition.no_text is not None:
+        return f"a matching statement in the {condition.no_text.role or 'documents'}"
+    if condition.all_of:
+        return "; ".join(_describe(part) for part in condition.all_of)
     return f"a {condition.no_document} was given"
 
 
