@@ -41,11 +41,12 @@ def test_thresholds_hold(result, prefix):
 # The blind rounds (tests/data/holdout_cases*), each: where it is and its thresholds per family prefix.
 # Round 1: 14 cases written blind from the catalogue; first run (blind) P 0.750 / R 0.659. Studied and worked on
 # after that run, so these are development thresholds, set just below the current figures.
-# Round 2: 14 cases written blind from the catalogue; blind run 2026-12-02 P 0.714 / R 0.795. Never tuned on: this
-# is a floor, so that a change that makes the blind figures worse is noticed.
+# Round 2: 14 cases written blind from the catalogue; blind run 2026-12-02 P 0.714 / R 0.795. Studied and worked on
+# after that run (2026-12-02/03, see its README), so it too is now a development set: thresholds just below the
+# current figures (P 0.953 / R 0.932).
 ROUNDS = {
-    "holdout_cases": {"": (0.70, 0.62)},
-    "holdout_cases_v2": {"": (0.70, 0.78)},
+    "holdout_cases": {"": (0.93, 0.90)},
+    "holdout_cases_v2": {"": (0.93, 0.90)},
 }
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from auditor.assess.evidence import span_evidence
+from auditor.assess.rules import FlowFilter
 from auditor.document.scan import sentence_lines
 
 
@@ -79,6 +80,9 @@ def matching_text(spec, ctx) -> list:
     if not spec.any and not spec.all:
         return []
     out = []
+    places = foreign_place_pattern(ctx) if spec.names_flow_place else None
+    if places is None and spec.names_flow_place:
+        return []
     for document, extraction in ctx.bundle:
         if spec.role and document.role != spec.role:
             continue
@@ -91,6 +95,8 @@ def matching_text(spec, ctx) -> list:
             text = document.text[where.start : where.end]
             if spec.all and not all(_compile(p).search(text) for p in spec.all):
                 continue
+            if places is not None and not places.search(text):
+                continue
             said = document.text[sentence.span.start : sentence.span.end]
             if any(_compile(p).search(said) for p in spec.except_in):
                 continue
@@ -101,6 +107,22 @@ def matching_text(spec, ctx) -> list:
             if len(out) >= 12:
                 return out
     return out
+
+
+def foreign_place_pattern(ctx) -> re.Pattern | None:
+    """Where the bundle's foreign flows go, as written (the place, the recipient's located place) and by country
+    name: "Straits in Singapore", "CellWorks in Shanghai"."""
+    names = set()
+    for _, flow in matching_flows(_FOREIGN, ctx):
+        for mention in (flow.destination_mention, flow.located_by):
+            if mention is not None and len(mention.text) > 2:
+                names.add(mention.text)
+        if flow.country and flow.country in ctx.country_names:
+            names.add(ctx.country_names[flow.country])
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _sentences_matching(document, patterns: tuple[str, ...]):
@@ -115,3 +137,5 @@ def _sentences_matching(document, patterns: tuple[str, ...]):
 
 
 _CACHE: dict = {}
+
+_FOREIGN = FlowFilter(foreign=True, destinations=["country"])

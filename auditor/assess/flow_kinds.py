@@ -15,10 +15,22 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
     if not abroad:
         return Outcome(passed="The protocol states no transfer of these materials abroad.")
     disclosed = ctx.flows("consent", foreign=True)
-    if disclosed:
-        return Outcome(passed=f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination}\".")
     where = ctx.places([f for _, f in abroad], prefix=True)
-    return Outcome([Hit({"materials": materials_of(abroad), "destinations": where}, ctx.evidence(abroad))])
+    fields = {"materials": materials_of(abroad), "destinations": where}
+    gaps = rule.params.get("gaps") or {}
+    if not disclosed:
+        return Outcome([Hit({**fields, "gap": gaps.get("undisclosed", "")}, ctx.evidence(abroad))])
+    said = f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination}\""
+    fate = rule.params.get("fate_statement")
+    if fate:
+        from auditor.assess.conditions import matching_text
+        from auditor.assess.rules import TextFilter
+
+        if not matching_text(TextFilter(role="consent", any=list(fate)), ctx):
+            # Disclosed, but not whether anything comes back (returned, destroyed or kept there)
+            return Outcome([Hit({**fields, "gap": gaps.get("no_fate", "")}, ctx.evidence(disclosed + abroad),
+                                "fate_of_material_not_stated")])
+    return Outcome(passed=f"{said}, and says what becomes of the material.")
 
 
 def vague_disclosure(rule, ctx: AuditContext) -> Outcome:

@@ -104,7 +104,7 @@ def exact_statement(rule, ctx: AuditContext) -> Outcome:
 def required_elements(rule, ctx: AuditContext) -> Outcome:
     """Several elements a document must state (45 CFR 46.116(b)(1)-(8) and the like): one finding lists every
     element not found; the rule passes with the evidence of each element found."""
-    from auditor.assess.conditions import check, matching_text
+    from auditor.assess.conditions import check, foreign_place_pattern, matching_text
     from auditor.assess.rules import TextFilter
 
     for condition in rule.when:
@@ -112,8 +112,13 @@ def required_elements(rule, ctx: AuditContext) -> Outcome:
             return Outcome(passed=f"Does not arise: {_describe(condition)}.")
     role = rule.params.get("role", "consent")
     found, missing = {}, []
-    for label, patterns in rule.params["elements"].items():
-        evidence = matching_text(TextFilter(role=role, any=list(patterns)), ctx)
+    elements = [(label, patterns, False) for label, patterns in rule.params["elements"].items()]
+    # Elements owed only when material goes to a named foreign country: a sentence that also names that place
+    elements += [(label, patterns, True) for label, patterns in (rule.params.get("foreign_elements") or {}).items()]
+    for label, patterns, foreign in elements:
+        if foreign and foreign_place_pattern(ctx) is None:
+            continue
+        evidence = matching_text(TextFilter(role=role, any=list(patterns), names_flow_place=foreign), ctx)
         if evidence:
             found[label] = evidence[0]
         else:

@@ -40,6 +40,7 @@ class TextFilter(BaseModel):
     within: Literal["sentence", "block"] = "sentence"
     except_in: list[str] = []  # a sentence matching any of these does not count ("will not include sequencing")
     near_flows: bool = False  # only sentences that also carry a sample flow
+    names_flow_place: bool = False  # only sentences that also name where a foreign flow goes (place or country)
 
 
 class Condition(BaseModel):

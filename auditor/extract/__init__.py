@@ -60,7 +60,17 @@ def extract(document: Document) -> Extraction:
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(words)
         pronoun = inherited if _anaphoric(words) else None
-        for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, elsewhere):
+        pointed = [(elsewhere, None)]
+        if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
+            # "They will be dispatched to the following recipient:" and the place is in the list below
+            pointed = _listed_places(document, sentence.block, m) or pointed
+        found = []
+        for place, named in pointed:
+            for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, place):
+                if named is not None and flow.destination_mention is None and flow.located_by == place:
+                    flow = flow.model_copy(update={"organisation": named[0], "organisation_mention": named[1]})
+                found.append(flow)
+        for flow in found:
             if past and flow.modality in ("asserted", "possible", "conditional"):
                 flow = flow.model_copy(update={"modality": "historical"})
             key = (flow.sentence.start, flow.material, flow.action, flow.destination_kind, flow.country, flow.modality)
@@ -95,6 +105,31 @@ def _references() -> tuple[dict[str, re.Pattern], int]:
     patterns = {d: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data[d]) + r")\b", re.IGNORECASE)
                 for d in ("this", "below", "above")}
     return patterns, int(data.get("max_blocks_away", 4))
+
+
+_LIST_REACH = 6  # blocks: the list items a sentence ending in a colon introduces
+
+
+def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mention, tuple | None]]:
+    """The places named in the list items (or table rows) right after a block that ends with a colon, one per
+    country in the order given, each with the (name, mention) of the recipient its item names, if any."""
+    from auditor.extract.flows import sentence_facts, to_mention
+    from auditor.extract.recipients import recipient_name
+
+    out: dict[str, tuple[Mention, tuple | None]] = {}
+    blocks = document.blocks
+    for block in blocks[block_index + 1 : block_index + 1 + _LIST_REACH]:
+        if block.kind not in ("list_item", "table_row") or block.section != blocks[block_index].section:
+            break
+        text = document.text[block.span.start : block.span.end]
+        facts = sentence_facts(m, m.nlp.make_doc(text), "(" in text)
+        names = facts.groups["ORG"]
+        named = (recipient_name(names[0]), to_mention(names[0], block.span.start)) if names else None
+        for place in facts.groups["DEST"]:
+            if place.label_ in ("PLACE", "VAGUE_FOREIGN"):
+                mention = to_mention(place, block.span.start)
+                out.setdefault(mention.value, (mention, named))
+    return list(out.values())
 
 
 def _add_cell_names(facts, doc, directory, words: str) -> None:

@@ -101,7 +101,7 @@ def _add_cues(nlp, matcher) -> None:
     matcher.add("MODAL", list(nlp.tokenizer.pipe([str(t) for t in data.get("modal_verbs") or []])))
     matcher.add("VERBAL", list(nlp.tokenizer.pipe([str(t) for t in data.get("verbal_negation") or []])))
     origins = load_yaml("context/origins.yml")
-    matcher.add("ORIGIN", list(nlp.tokenizer.pipe([str(t) for t in origins["origin_cues"]])))
+    matcher.add("ORIGIN", list(nlp.tokenizer.pipe([str(t) for t in origins["origin_cues"] + origins["authority_cues"]])))
     for category, directions in data["triggers"].items():
         if category not in CATEGORIES:
             continue
