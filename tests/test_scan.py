@@ -84,6 +84,37 @@ SYNTHETIC = [
 ]
 
 
+@lru_cache(maxsize=1)
+def pack_pattern_lists() -> list[tuple[str, ...]]:
+    """Every "any" list of the rule catalogue, as the rules scan it (several patterns joined), and one long
+    list of many rules' patterns together, so that lines holding the words of several patterns are met."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(node, under_text=False):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if under_text and key == "any" and len(value) > 1:
+                    found.append(tuple(str(v) for v in value))
+                else:
+                    walk(value, key == "text")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, under_text)
+
+    for relative in list_files("rules", ".yml"):
+        walk(load_yaml(relative))
+    return sorted(set(found)) + [tuple(pack_patterns()[::3])]
+
+
+@pytest.mark.parametrize("patterns", pack_pattern_lists())
+def test_pattern_lists_find_what_one_alternation_finds(patterns, sample_texts):
+    """Searching each line with only the patterns whose words it holds gives the leftmost-first match of the
+    whole alternation."""
+    for texts in sample_texts:
+        lines = Lines(texts)
+        assert lines.first_matches(patterns) == plain(lines, "|".join(f"(?:{p})" for p in patterns))
+
+
 @pytest.mark.parametrize("pattern", pack_patterns())
 def test_prefilter_equals_plain_scan_on_pack_patterns(pattern, sample_texts):
     for texts in sample_texts:
@@ -114,3 +145,21 @@ def test_folded_words_match_like_ignorecase():
     plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
     for text in texts:
         assert finder.search(text) == bool(plain.search(text)), text
+
+
+def test_demonym_filter_never_hides_a_matcher_match(sample_texts):
+    """The token Matcher (demonyms, lab names) is skipped on sentences the filter rejects: on every sample
+    sentence, and on words glued to punctuation, hyphens and digits, the Matcher finds nothing there."""
+    from auditor.extract.nlp import matchers
+
+    m = matchers()
+    tricky = ["German-based Labs, Inc. tested them.", "(Chinese)investigators", "Helix Genomics' lab", "10Lab",
+              "THE CHINESE LAB", "Synlab Ltd.'s Biobank", "Kyiv/Ukrainian partners", "a Lab-on-chip", "Co.,Ltd."]
+    sentences = [s for texts in sample_texts for s in texts] + tricky
+    rejected = 0
+    for text in sentences:
+        doc = m.nlp.make_doc(text)
+        if not m.demonym_filter.search(text):
+            rejected += 1
+            assert not m.demonym(doc), text
+    assert rejected > len(sentences) // 2  # the filter must also be worth having

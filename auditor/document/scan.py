@@ -135,31 +135,54 @@ class Lines:
     def candidates(self, literals: frozenset[str]) -> list[int]:
         """Indices of the lines holding at least one of the literals."""
         hits: set[int] = set()
-        text, starts = self.folded, self.starts
         for literal in literals:
-            position = text.find(literal)
-            while position >= 0:
-                index = bisect_right(starts, position) - 1
-                hits.add(index)
-                position = text.find(literal, self.end(index) + 1)
+            hits.update(self.lines_with(literal))
         return sorted(hits)
+
+    def lines_with(self, literal: str) -> list[int]:
+        """Indices of the lines holding the literal, in order."""
+        hits: list[int] = []
+        text, starts = self.folded, self.starts
+        position = text.find(literal)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            hits.append(index)
+            position = text.find(literal, self.end(index) + 1)
+        return hits
 
     def first_matches(self, patterns: tuple[str, ...]) -> list[tuple[int, tuple[int, int, str]]]:
         """(line index, (start, end, text) of the leftmost match in that line) for every line that any of the
-        patterns matches; each line is searched on its own, so "^", "$" and "." stay inside it."""
-        combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+        patterns matches; each line is searched on its own, so "^", "$" and "." stay inside it.
+
+        Each line is searched with only the patterns whose literal words it holds, joined in their given order:
+        a pattern left out cannot match anywhere in the line, so the leftmost-first match is the same as that of
+        all the patterns joined, at a fraction of the cost (most lines hold the words of one or two of them)."""
         literal_sets = [required_literals(p) for p in patterns]
         if self.folded is None or any(s is None for s in literal_sets):
-            indices = range(len(self.starts))
-        else:
-            indices = self.candidates(frozenset().union(*literal_sets))
+            combined = _combined(patterns)
+            return [hit for index in range(len(self.starts)) if (hit := self._search(combined, index))]
+        holders: dict[int, set[int]] = {}  # line index -> indices of the patterns whose words it holds
+        for number, literals in enumerate(literal_sets):
+            for literal in literals:
+                for index in self.lines_with(literal):
+                    holders.setdefault(index, set()).add(number)
         out = []
-        for index in indices:
-            start = self.starts[index]
-            match = combined.search(self.text, start, self.end(index))
-            if match:
-                out.append((index, (match.start() - start, match.end() - start, match.group())))
+        for index in sorted(holders):
+            hit = self._search(_combined(tuple(patterns[n] for n in sorted(holders[index]))), index)
+            if hit:
+                out.append(hit)
         return out
+
+    def _search(self, combined: re.Pattern, index: int):
+        start = self.starts[index]
+        match = combined.search(self.text, start, self.end(index))
+        return (index, (match.start() - start, match.end() - start, match.group())) if match else None
+
+
+@lru_cache(maxsize=4096)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern:
+    """The patterns as one alternation, in their order, compiled as the rules' text patterns are."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
 
 
 def may_match(pattern: re.Pattern, text: str) -> bool:

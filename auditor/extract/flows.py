@@ -60,7 +60,7 @@ def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
         else:
             group = "DEST" if label in _DESTINATIONS else label
             found[group].append(SpacySpan(doc, start, end, label=label, kb_id=value))
-    for match_id, start, end in m.demonym(doc):
+    for match_id, start, end in m.demonym(doc) if m.demonym_filter.search(doc.text) else ():
         if strings[match_id] == "LABNAME":
             found["ORG"].append(SpacySpan(doc, start, end, label="ORG", kb_id=""))
         else:
