@@ -36,9 +36,19 @@ def _read(relative: str) -> str:
         raise PackError(f"models/{relative}: missing from the knowledge pack") from None
 
 
-@lru_cache(maxsize=None)
+# Parsed pack files handed over by another process (see `parsed_pack`): a reader process parses the pack while
+# this one imports spaCy, and its result is the same as parsing here.
+_SEEDED: dict[str, object] = {}
+
+
 def load_yaml(relative: str):
     """Parse a YAML file of the pack; a syntax error names the file and line."""
+    seeded = _SEEDED.get(relative)
+    return seeded if seeded is not None else _parse_yaml(relative)
+
+
+@lru_cache(maxsize=None)
+def _parse_yaml(relative: str):
     import yaml
 
     try:
@@ -48,9 +58,14 @@ def load_yaml(relative: str):
         raise PackError(f"models/{relative}: invalid YAML ({exc})".replace("\n", " ")) from None
 
 
-@lru_cache(maxsize=None)
 def load_jsonl(relative: str) -> tuple[dict, ...]:
     """Parse a JSON-lines file of the pack; blank lines and // comments are skipped."""
+    seeded = _SEEDED.get(relative)
+    return seeded if seeded is not None else _parse_jsonl(relative)
+
+
+@lru_cache(maxsize=None)
+def _parse_jsonl(relative: str) -> tuple[dict, ...]:
     rows = []
     for number, line in enumerate(_read(relative).splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
@@ -60,6 +75,25 @@ def load_jsonl(relative: str) -> tuple[dict, ...]:
         except json.JSONDecodeError as exc:
             raise PackError(f"models/{relative}:{number}: invalid JSON ({exc.msg})") from None
     return tuple(rows)
+
+
+def parsed_pack() -> dict[str, object]:
+    """Every YAML and JSON-lines file of the pack, parsed: what `seed` takes in another process."""
+    out: dict[str, object] = {}
+    for folder in ("", "context", "gazetteers", "patterns", "rules"):  # not build/: the gazetteers' sources
+        node = pack_root() / folder if folder else pack_root()
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            relative = f"{folder}/{child.name}" if folder else child.name
+            if child.name.endswith(".yml"):
+                out[relative] = load_yaml(relative)
+            elif child.name.endswith(".jsonl"):
+                out[relative] = load_jsonl(relative)
+    return out
+
+
+def seed(parsed: dict[str, object]) -> None:
+    """Take the pack files another process parsed (`parsed_pack`), so this one need not parse them again."""
+    _SEEDED.update(parsed)
 
 
 def list_files(folder: str, suffix: str) -> list[str]:

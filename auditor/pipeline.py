@@ -32,8 +32,9 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     """Ingest every input; a file that cannot be read is one message, and the others still go on.
 
     When there is a second core and enough to read, the files are read in a forked worker process while this
-    process runs `warm_up` (importing spaCy and building the matchers, about a second); the documents read are
-    the same either way. A worker that dies on a hostile file is reported as that file's error. (Building the
+    process runs `warm_up` (importing spaCy and building the matchers, about a second); the worker first parses
+    the knowledge pack, which `warm_up` takes over once spaCy is imported. The documents read are the same
+    either way. A worker that dies on a hostile file is reported as that file's error. (Building the
     Documents there too does not pay: unpickling one costs more than building it.)
     """
     from auditor.ingest import ingest
@@ -50,8 +51,9 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
     start = time.perf_counter()
     readable, errors = [], []
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        parsed = pool.submit(_parse_pack)  # first: the worker parses the pack while this process imports spaCy
         futures = [(item, pool.submit(_ingest_one, item.path)) for item in inputs]
-        _timed(timings, "warm_up", warm_up)
+        _timed(timings, "warm_up", warm_up, parsed)
         for number, (item, future) in enumerate(futures):
             try:
                 raw, error = future.result()
@@ -98,6 +100,32 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
+def _parse_pack():
+    """The parsed pack files and the vocabulary built from them, for the main process; None if that fails (the
+    main process then reads the pack itself and reports what is wrong with it)."""
+    from auditor.extract.vocab import vocabulary
+    from auditor.pack import parsed_pack
+
+    try:
+        return parsed_pack(), vocabulary()
+    except Exception:  # noqa: BLE001 - a broken pack is reported by the main process, with its message
+        return None
+
+
+def _take_parsed_pack(parsed) -> None:
+    """Seed this process's pack and vocabulary caches with what the worker parsed (a future), if it could."""
+    from auditor.extract import vocab
+    from auditor import pack
+
+    try:
+        result = parsed.result()
+    except Exception:  # noqa: BLE001 - the worker died: parse here, as without one
+        return
+    if result is not None:
+        pack.seed(result[0])
+        vocab.seed(result[1])
+
+
 def _ingest_one(path: str):
     """(RawDocument, None) or (None, one-line message): run in a worker, so errors travel as values."""
     from auditor.errors import InputError
@@ -129,18 +157,25 @@ def _warm() -> bool:
     return nlp is not None and nlp.matchers.cache_info().currsize > 0
 
 
-def warm_up(rules_dir: str | None = None) -> None:
-    """Load what extraction and assessment need (spaCy, the matchers, the rules), to overlap with reading."""
+def warm_up(rules_dir: str | None = None, parsed=None) -> None:
+    """Load what extraction and assessment need (spaCy, the matchers, the rules), to overlap with reading.
+
+    `parsed` is a future of the reading worker's `_parse_pack`: spaCy is imported first, and by then the worker
+    has parsed the pack, so this process takes its result instead of parsing the pack too."""
     import gc
 
     import auditor.document.build  # noqa: F401 - loaded now, while the worker reads
     from auditor.assess import prepare as prepare_assess
     from auditor.assess.rules import load_rules
     from auditor.extract import prepare as prepare_extract
+    from auditor.extract.nlp import import_spacy
 
     enabled = gc.isenabled()
     gc.disable()  # imports and the matchers make long-lived objects only: nothing for the collector to find
     try:
+        if parsed is not None:
+            import_spacy()
+            _take_parsed_pack(parsed)
         prepare_extract()
         load_rules(rules_dir)
         prepare_assess()
@@ -176,7 +211,7 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
     from auditor.assess import assess
 
     timings: dict[str, float] = {}
-    readable, errors = read_all(inputs, timings, None if _warm() else lambda: warm_up(rules_dir))
+    readable, errors = read_all(inputs, timings, None if _warm() else lambda parsed=None: warm_up(rules_dir, parsed))
     if not readable:
         return None, errors
     bundle = analyse(readable, timings)

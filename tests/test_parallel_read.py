@@ -27,17 +27,22 @@ def _inputs(*extra):
 
 
 def test_worker_reads_the_same_documents(always_parallel):
+    from auditor.extract.vocab import vocabulary
+    from auditor.pack import parsed_pack
+
     warmed = []
-    parallel, errors = read_all(_inputs(), {}, lambda: warmed.append(True))
+    parallel, errors = read_all(_inputs(), {}, lambda parsed=None: warmed.append(parsed.result()))
     serial, serial_errors = read_all(_inputs(), {})
-    assert warmed == [True] and errors == serial_errors == []
+    assert len(warmed) == 1 and errors == serial_errors == []
+    # what the worker parsed of the pack while the documents were read is what this process parses
+    assert warmed[0] == (parsed_pack(), vocabulary())
     assert [raw for _, raw in parallel] == [raw for _, raw in serial]
 
 
 def test_unreadable_file_in_the_worker_is_one_message_and_the_rest_is_read(always_parallel, tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n garbage")
-    readable, errors = read_all(_inputs(Input(str(broken))), {}, lambda: None)
+    readable, errors = read_all(_inputs(Input(str(broken))), {}, lambda parsed=None: None)
     assert [item.path for item, _ in readable] == [str(STUDY / "protocol.pdf"), str(STUDY / "consent.docx")]
     assert len(errors) == 1 and "broken.pdf" in errors[0] and "\n" not in errors[0]
 
@@ -53,7 +58,7 @@ _ingest_one = pipeline._ingest_one
 
 def test_a_worker_that_dies_is_that_file_s_error_and_the_rest_is_read(always_parallel, monkeypatch):
     monkeypatch.setattr(pipeline, "_ingest_one", _die_on_pdf)
-    readable, errors = read_all(_inputs(), {}, lambda: None)
+    readable, errors = read_all(_inputs(), {}, lambda parsed=None: None)
     assert [item.path for item, _ in readable] == [str(STUDY / "consent.docx")]
     assert len(errors) == 1 and "protocol.pdf: the reader stopped unexpectedly" in errors[0]
 

@@ -32,6 +32,12 @@ class Vocabulary:
     lab_suffixes: tuple[str, ...]  # words that end a laboratory or company name ("GmbH", "Laboratories")
 
 
+def seed(built: Vocabulary) -> None:
+    """Take the vocabulary another process built from this pack, unless this one has built it already."""
+    if vocabulary.cache_info().currsize == 0:
+        _SEEDED[:] = [built]
+
+
 def _jsonl_phrases(relative: str) -> list[Phrase]:
     out = []
     for row in load_jsonl(relative):
@@ -91,9 +97,14 @@ def _us_phrases(us: dict) -> list[Phrase]:
     return out
 
 
+_SEEDED: list[Vocabulary] = []  # built by another process from the same pack (see auditor.pipeline.read_all)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The whole vocabulary of the pack, loaded once."""
+    if _SEEDED:
+        return _SEEDED[0]
     phrases = []
     for name in ("materials", "actions", "destinations"):
         phrases += _jsonl_phrases(f"patterns/{name}.jsonl")
