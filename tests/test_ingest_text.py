@@ -152,3 +152,50 @@ def test_utf8_with_bom_decodes(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffM\u00fcnchen laboratory.\n".encode("utf-8"))
     assert build(ingest(path), "D1").text == "M\u00fcnchen laboratory."
+
+
+def test_running_header_is_furniture_and_the_cut_sentence_goes_on(tmp_path):
+    """Text exported without form feeds keeps its page headers; the sentence they cut is one sentence again."""
+    path = tmp_path / "protocol.txt"
+    path.write_text("9.5 Biomarkers\n\nSerum will be relayed on dry ice to Donghu BioAssay Co., Ltd. in the East Lake High-Tech\n\n"
+                    "Protocol HLV327 | Version 3.0 | 14 April 2026                  Page 38 of 96\nCONFIDENTIAL\n\n"
+                    "Development Zone of Wuhan, Hubei Province, where the panel is run.\n\n9.6 Retention\n\nKept 5 years.\n")
+    raw = ingest(path)
+    texts = [b.text for b in raw.blocks]
+    assert ("Serum will be relayed on dry ice to Donghu BioAssay Co., Ltd. in the East Lake High-Tech Development Zone "
+            "of Wuhan, Hubei Province, where the panel is run.") in texts
+    assert [f.text for f in raw.furniture] == ["Protocol HLV327 | Version 3.0 | 14 April 2026                  Page 38 of 96",
+                                               "CONFIDENTIAL"]
+    assert not any("Page 38" in t for t in texts)
+
+
+def test_a_finished_paragraph_before_a_running_header_stays_whole(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("Blood is drawn at each visit.\n\nPage 3 of 9\n\nUrine is collected at screening.\n")
+    assert [b.text for b in ingest(path).blocks] == ["Blood is drawn at each visit.", "Urine is collected at screening."]
+
+
+def test_space_aligned_table_becomes_rows(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("Table 9-1. Laboratories\n\n"
+                    "Vendor                                 Service                     Location\n"
+                    "Cumberland Clinical Laboratory         Safety laboratory tests     Nashville, Tennessee\n"
+                    "Donghu BioAssay Technology Co., Ltd.   Exploratory protein panel   Wuhan, Hubei\n\n"
+                    "Sponsor:        Helix Pharma\nPhase:          2\nSites:          12\n\n"
+                    "Samples are frozen.  They are shipped.  Results come back.\n")
+    rows = [b for b in ingest(path).blocks if b.kind == "table_row"]
+    assert [r.cells for r in rows] == [("Vendor", "Service", "Location"),
+                                       ("Cumberland Clinical Laboratory", "Safety laboratory tests", "Nashville, Tennessee"),
+                                       ("Donghu BioAssay Technology Co., Ltd.", "Exploratory protein panel", "Wuhan, Hubei")]
+    assert [r.row for r in rows] == [0, 1, 2]
+
+
+def test_numbered_heading_right_after_a_paragraph_line(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("7 COLLABORATION\n\n7.1 Group\nThe work is shared with a partner.\n7.2 Genotyping\nDNA is genotyped.\n"
+                    "Inclusion criteria:\n1. Age 18 or older.\n2. Signed consent\n")
+    blocks = ingest(path).blocks
+    assert [(b.kind, b.text) for b in blocks[:5]] == [("heading", "7 COLLABORATION"), ("heading", "7.1 Group"),
+                                                     ("paragraph", "The work is shared with a partner."),
+                                                     ("heading", "7.2 Genotyping"), ("paragraph", "DNA is genotyped. Inclusion criteria:")]
+    assert [b.kind for b in blocks[5:]] == ["list_item", "list_item"]

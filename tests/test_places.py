@@ -66,3 +66,33 @@ def test_abbreviation_and_reference_lists_are_not_destinations(tmp_path):
         "2 REFERENCES\n\nZhang L. Samples shipped to Beijing for sequencing. Lancet 2019;3:1-9.\n"
     )
     assert extract(build(ingest(path), "D1")).flows == ()
+
+
+def _flows(tmp_path, text):
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    return {(f.destination_kind, f.country, f.organisation) for f in extract(build(ingest(path), "D1")).flows}
+
+
+def test_a_table_named_recipient_is_found_by_its_abbreviation_and_short_names(tmp_path):
+    table = ("Laboratory                                   Activity            Address\n"
+             "Arawak Virology Laboratory                   RT-qPCR             Rockville, Maryland, USA\n"
+             "Centro Caribeno de Referencia en Arbovirus   PRNT50              Avenida 11, Boyeros, La Habana, Cuba\n"
+             "Lingnan Neuroimmunology Reference Centre     Antibody panel      Yuexiu District, Guangzhou, PRC\n"
+             "Alborz Institute of Ocular Genomics          Genotyping          Tehran, Iran\n\n")
+    text = table + ("The assays are run with the Centro Caribeno de Referencia en Arbovirus (CCRA).\n\n"
+                    "Serum aliquots are batched at the sponsor's Rockville laboratory and sent every 3 months to CCRA.\n\n"
+                    "CSF aliquots will be forwarded quarterly to the Lingnan Centre.\n\n"
+                    "DNA aliquots will be shipped on dry ice to the Alborz Institute.\n")
+    found = _flows(tmp_path, text)
+    assert ("country", "CU", "CCRA") in found
+    assert ("country", "CN", "Lingnan Centre") in found
+    assert ("country", "IR", "Alborz Institute") in found
+
+
+def test_an_address_naming_a_sar_and_china_is_in_the_sar(tmp_path):
+    text = ("Material        Holder                                         Location\n"
+            "Plasma          Cotai Institute for Chinese Medicine Analytics  Taipa, Macau SAR, People's Republic of China\n"
+            "Serum           Willamette Core Laboratory                     Portland, Oregon, USA\n\n"
+            "Two plasma cryovials are exported quarterly from the Biospecimen Core to the Cotai Institute.\n")
+    assert ("country", "MO", "Cotai Institute") in _flows(tmp_path, text)

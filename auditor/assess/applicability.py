@@ -56,7 +56,7 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
                                  (spec["_otherwise"], "does_not_apply")):
         for document, _ in documents:
             for pattern in pattern_list:
-                match = pattern.search(document.text) if may_match(pattern, document.text) else None
+                match = _first(pattern, document.text, status == "applies")
                 if match:
                     evidence = span_evidence(document, _sentence_of(document, match.start(), match.end()),
                                              f"'{match.group()}'")
@@ -64,6 +64,28 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
                                          detail=f"'{match.group()}' in {document.name}", evidence=evidence)
     return Applicability(key=key, title=spec["title"], status="unknown", source="detected",
                          detail="no cue found in the documents")
+
+
+def _first(pattern: re.Pattern, text: str, affirmative: bool):
+    """The first match of a cue; for a cue that makes a key apply, the first not denied just before it in its
+    sentence ("No genomic analysis is planned", "is not an FDA-regulated study")."""
+    if not may_match(pattern, text):
+        return None
+    if not affirmative:
+        return pattern.search(text)
+    denied = _denial()
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        before = re.split(r"[.;:!?]\s|\n", before)[-1]
+        if not denied.search(before):
+            return match
+    return None
+
+
+@lru_cache(maxsize=1)
+def _denial() -> re.Pattern:
+    words = load_yaml("applicability.yml")["denial_before_cue"]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
 def _sentence_of(document, start: int, end: int) -> Span:

@@ -85,9 +85,11 @@ class Directory:
 
     def find(self, key: str) -> Entry | None:
         """The place of a recipient, if the document gives exactly one country for it."""
+        from auditor.extract.vocab import vocabulary
+
         entries = self._entries.get(key) or []
-        codes = {e.code for e in entries}
-        return entries[0] if len(codes) == 1 else None
+        code = vocabulary().one_country(e.code for e in entries)
+        return next((e for e in entries if e.code == code), None) if code else None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -143,7 +145,23 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
         entries = tuple(_entry(p, b.span.start) for b, places in members if b.row != 0 for p in places)
         if blocks and entries:
             directory.tables.append(TablePlaces(min(blocks), max(blocks), entries))
+    _acronyms(directory, document.text)
     return directory
+
+
+_ACRONYM = r"\s*\(\s*(?:the\s+)?[\"\u201c]?([A-Z][A-Za-z0-9&-]{1,9})[\"\u201d]?\s*\)"
+
+
+def _acronyms(directory: Directory, text: str) -> None:
+    """A table-named recipient the text abbreviates ("Centro Caribeno de Referencia en Arbovirus (CCRA)") is
+    located, and found in sentences, under its abbreviation too ("sent ... to CCRA")."""
+    for name, key in sorted(directory.cell_names.items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}{_ACRONYM}", text):
+            short = match.group(1)
+            if short not in directory.cell_names and sum(c.isupper() for c in short) >= 2:
+                directory.cell_names[short] = key
+                for entry in directory._entries.get(key, []):
+                    directory.add(org_key(short), entry)
 
 
 def _entry(place, offset: int) -> Entry:
@@ -154,8 +172,12 @@ def _entry(place, offset: int) -> Entry:
 
 def _cells(directory: Directory, document, block, places) -> None:
     """Name cells of a row that also gives a place ("Synlab | Moscow | Russia") locate that name."""
-    if not block.cells or len({_code(p.kb_id_) for p in places}) != 1:
+    from auditor.extract.vocab import vocabulary
+
+    code = vocabulary().one_country(_code(p.kb_id_) for p in places) if block.cells else None
+    if code is None:
         return
+    places = [p for p in places if _code(p.kb_id_) == code]
     place_chars = {block.span.start + p.start_char for p in places}
     for cell in block.cells:
         name = document.text[cell.start : cell.end].strip()
@@ -167,7 +189,25 @@ def _cells(directory: Directory, document, block, places) -> None:
             short = _without_legal_form(name)  # the text says "Helix Bioanalytics", the table "... Ltd."
             if short != name and len(short.split()) >= 2:
                 directory.cell_names[short] = key
+            for short in _short_names(name):
+                directory.cell_names.setdefault(short, key)
+                directory.add(org_key(short), _entry(places[0], block.span.start))
             directory.add(key, _entry(places[0], block.span.start))
+
+
+def _short_names(name: str) -> list[str]:
+    """Shorter names the text may use for a recipient a table names in full: the part before "of" or "for"
+    ("the Alborz Institute" for "Alborz Institute of Ocular Genomics") and the first and last word ("the Lingnan
+    Centre" for "Lingnan Neuroimmunology Reference Centre"); only capitalised words, at least two of them."""
+    out = []
+    head = re.split(r" (?:of|for) ", name)[0]
+    words = name.split()
+    candidates = [head] + ([f"{words[0]} {words[-1]}"] if len(words) >= 3 and head == name else [])
+    for short in candidates:
+        parts = short.split()
+        if short != name and len(parts) >= 2 and all(w[:1].isupper() for w in parts) and short not in out:
+            out.append(short)
+    return out
 
 
 def _without_legal_form(name: str) -> str:

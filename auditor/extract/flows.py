@@ -120,6 +120,8 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
     targets = [(dest, None) for dest in facts.groups["DEST"]]
     if not targets:
         targets = [(None, r) for r in facts.groups["ORG"] + facts.groups["ROLE"]]
+    else:  # "batched at the Rockville laboratory and sent to CCRA": a recipient located abroad is a target too
+        targets += [(None, r) for r in _foreign_unplaced(facts, directory)]
     if not targets and elsewhere is not None:
         targets = [(None, None)]
     for dest, recipient in targets:
@@ -157,6 +159,24 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
             located_by=located,
         ))
     return flows
+
+
+_PLACE_REACH = 4  # tokens: "Synlab in Moscow", "CCRA (Havana)": a place this close after a recipient is its own
+
+
+def _foreign_unplaced(facts, directory) -> list:
+    """Recipients of a sentence that also names places, none of them the recipient's own, whom the document's
+    tables locate outside the United States."""
+    if directory is None:
+        return []
+    out = []
+    for recipient in facts.groups["ORG"] + facts.groups["ROLE"]:
+        if any(d.start <= recipient.end + _PLACE_REACH and d.end >= recipient.start for d in facts.groups["DEST"]):
+            continue
+        kind, _, _ = locate(recipient, directory)
+        if kind == "country":
+            out.append(recipient)
+    return out
 
 
 def _past(doc, action) -> bool:

@@ -30,6 +30,16 @@ class Vocabulary:
     us_state_codes: frozenset[str]  # "GA", "CA": a state code after a city settles it in the US
     organisations: dict[str, dict]  # organisation id -> entry of organisations.yml
     lab_suffixes: tuple[str, ...]  # words that end a laboratory or company name ("GmbH", "Laboratories")
+    parts_of: dict[str, str] = None  # "MO" -> "CN": an address naming both is in the part
+
+    def one_country(self, codes) -> str | None:
+        """The country a set of place codes names, if one: {"MO", "CN"} (Macau, China) is MO."""
+        codes = set(codes)
+        if len(codes) == 2:
+            parts = {c for c in codes if (self.parts_of or {}).get(c) in codes}
+            if len(parts) == 1:
+                return parts.pop()
+        return next(iter(codes)) if len(codes) == 1 else None
 
 
 def seed(built: Vocabulary) -> None:
@@ -137,6 +147,7 @@ def vocabulary() -> Vocabulary:
         concern={r["id"]: r for r in regimes["regimes"]}, country_names=names,
         domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults, organisations=organisations,
         lab_suffixes=tuple(str(x) for x in orgs.get("lab_name_suffixes") or []),
+        parts_of={str(k): str(v) for k, v in (regimes.get("parts_of_countries") or {}).items()},
         us_state_codes=frozenset(p["code"] for p in [*(us.get("states") or []), *(us.get("territories") or [])]
                                  if p.get("code")),
     )

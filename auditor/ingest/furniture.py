@@ -16,6 +16,27 @@ _ALWAYS = re.compile(
 _MARGIN = 0.11  # fraction of the page height that counts as header or footer zone
 
 
+def always_furniture(text: str) -> bool:
+    """A page number or a bare confidentiality mark ("Page 3 of 40", "- 3 -", "CONFIDENTIAL")."""
+    return bool(_ALWAYS.match(_key(text)))
+
+
+# A running header or footer in text exported from a paginated document: a short line ending in "Page 38 of 96".
+_PAGE_MARK = re.compile(r"(?:^|\s)page\s*#\s*(?:of|/)\s*#$")
+
+
+def text_furniture(lines: list[str]) -> set[int]:
+    """Indices of the running-header and footer lines of a text without form feeds: lines ending in a page
+    count ("Protocol X | Version 3.0    Page 38 of 96"), and page numbers or confidentiality marks next to one."""
+    marks = [i for i, line in enumerate(lines) if len(line) <= 160 and _PAGE_MARK.search(_key(line))]
+    out = set(marks)
+    for i in marks:
+        for j in range(max(0, i - 2), min(len(lines), i + 3)):
+            if lines[j].strip() and always_furniture(lines[j]):
+                out.add(j)
+    return out
+
+
 def _key(text: str) -> str:
     return _SPACE.sub(" ", _DIGITS.sub("#", text.strip().lower()))
 

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.ingest.furniture import text_furniture
 from auditor.ingest.headings import is_caps_heading, parse_heading
-from auditor.ingest.model import RawBlock, RawDocument
+from auditor.ingest.model import Furniture, RawBlock, RawDocument
 from auditor.ingest.pdf_layout import join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -33,20 +34,66 @@ def read_text(path: Path, name: str, sha256: str, data: bytes, markdown: bool) -
     text = decode(data, path.name).replace("\r\n", "\n").replace("\r", "\n")
     pages = text.split("\f")
     blocks: list[RawBlock] = []
+    furniture: list[Furniture] = []
     for number, page in enumerate(pages, start=1):
         page_no = number if len(pages) > 1 else None
-        blocks.extend(_page_blocks(page, page_no, markdown, len(blocks)))
+        blocks.extend(_page_blocks(page, page_no, markdown, len(blocks), furniture))
     if not any(b.text.strip() for b in blocks):
         raise InputError(f"{path.name}: the file contains no text")
     return RawDocument(name=name, path=str(path), sha256=sha256, format="markdown" if markdown else "text",
-                       pages=len(pages) if len(pages) > 1 else None, blocks=tuple(blocks))
+                       pages=len(pages) if len(pages) > 1 else None, blocks=tuple(blocks), furniture=tuple(furniture))
 
 
-def _page_blocks(text: str, page: int | None, markdown: bool, offset: int) -> list[RawBlock]:
+_CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell of a space-aligned table
+
+
+def _aligned_rows(lines: list[str]) -> set[int]:
+    """Indices of the lines of space-aligned tables (as pdftotext -layout and hand-typed tables write them): at
+    least three consecutive lines, one with three or more cells split by runs of two or more spaces, and at
+    least two thirds of the lines starting each cell at a column of that line (within two characters).
+    Two-column "Sponsor:    Helix" blocks and prose with double spaces after full stops do not qualify."""
+    out: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) >= 3:
+            starts = {i: [m.start() for m in _CELL.finditer(lines[i])] for i in group}
+            widest = max(starts.values(), key=len)
+            if len(widest) >= 3:
+                aligned = sum(all(any(abs(c - w) <= 2 for w in widest) for c in cells[1:]) for cells in starts.values())
+                if aligned * 3 >= len(group) * 2:
+                    out.update(group)
+        group.clear()
+
+    for index, line in enumerate(lines):
+        if "  " in line.strip() or "\t" in line.strip():
+            group.append(index)
+        else:
+            close()
+    close()
+    return out
+
+
+def _numbered(line: str) -> bool:
+    heading = parse_heading(line)
+    # "7.2 Genotyping", not "2. Signed consent" (a list item) or "Appendix B"
+    return heading is not None and heading.number is not None and heading.number[:1].isdigit() and "." in heading.number
+
+
+_SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
+
+
+def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furniture: list) -> list[RawBlock]:
+    """The blocks of one page. A running header or footer inside it (text exported without form feeds) is set
+    aside, and a paragraph it cuts in the middle of a sentence goes on after it."""
     starts = ((0, page),) if page else ()
     blocks: list[RawBlock] = []
     current: list[str] = []
     table_no, row_no, in_table = offset, 0, False
+    lines = text.split("\n")
+    running = text_furniture(lines) if not markdown else set()
+    aligned = _aligned_rows([line.expandtabs(8) for line in lines]) - running
+    carried: RawBlock | None = None  # a paragraph cut by a running header, waiting for its rest
 
     def flush() -> None:
         if current:
@@ -57,12 +104,27 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int) -> li
             blocks.append(RawBlock(kind=kind, text=_clean(joined, markdown), page_starts=starts))
             current.clear()
 
-    for raw in text.split("\n"):
+    for index, raw in enumerate(lines):
         line = raw.rstrip()
-        if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line):
+        if index in running:
+            flush()
+            furniture.append(Furniture(kind="header", text=line.strip(), page=page))
+            if carried is None and blocks and blocks[-1].kind == "paragraph" and not _SENTENCE_END.search(blocks[-1].text):
+                carried = blocks.pop()
+            continue
+        if carried is not None:
+            if not line.strip():
+                continue  # the blank lines around the header
+            if not (_PIPE_ROW.search(line) or parse_heading(line) or is_caps_heading(line) or _LIST.match(line)):
+                current.append(carried.text)
+            else:
+                blocks.append(carried)
+            carried = None
+        if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned:
             flush()
             if not _TABLE_RULE.match(line):
-                cells = tuple(_clean(c.strip(), True) for c in line.strip().strip("|").split("|"))
+                parts = re.split(r"\s{2,}|\t", line.strip()) if index in aligned and "|" not in line else line.strip().strip("|").split("|")
+                cells = tuple(_clean(c.strip(), True) for c in parts)
                 blocks.append(RawBlock(kind="table_row", text=" | ".join(cells), cells=cells,
                                        table=table_no, row=row_no, page_starts=starts))
                 row_no += 1
@@ -79,12 +141,18 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int) -> li
             flush()
         elif not current and (parse_heading(line) or (not markdown and is_caps_heading(line))):
             blocks.append(RawBlock(kind="heading", text=line.strip(), page_starts=starts))
+        elif current and _SENTENCE_END.search(current[-1]) and _numbered(line):
+            # "...co-investigator on the R01 award.\n7.2 Genotyping\n": a numbered heading with no blank line before
+            flush()
+            blocks.append(RawBlock(kind="heading", text=line.strip(), page_starts=starts))
         elif _LIST.match(line) and current:
             flush()
             current.append(line.strip())
         else:
             current.append(line.strip())
     flush()
+    if carried is not None:
+        blocks.append(carried)
     return blocks
 
 
