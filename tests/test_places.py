@@ -47,6 +47,12 @@ CASES = [
     ("Participants will be enrolled at sites in Russia, China and Germany.", set()),
     ("Samples collected at sites in China will be shipped to the central laboratory in Indianapolis.", {("domestic", "US")}),
     ("Samples will be shipped from Germany to the United States.", {("domestic", "US")}),
+    # a city word in a recipient's name, with the recipient's own place after it; a surname after a title
+    ("Coded data files are transferred to Harbin Analytics LLC, Raleigh, North Carolina.", {("domestic", "US")}),
+    ("Serum is shipped to Harbin Analytics LLC, Raleigh, North Carolina, a firm named after Dr. Lorraine Harbin.",
+     {("domestic", "US")}),
+    ("Participants who join in Canada or Spain have their cells collected at their own hospitals and shipped to "
+     "Philadelphia.", {("domestic", "US")}),
 ]
 
 

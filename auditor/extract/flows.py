@@ -73,11 +73,41 @@ def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
     # A word inside a material or a recipient's name ("sequencing laboratory") is not the action.
     taken = {i for group in ("MATERIAL", "ORG", "ROLE") for span in groups[group] for i in range(span.start, span.end)}
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
-    groups["DEST"] = drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins)
+    groups["DEST"] = _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"]))
     terms = sorted(terms)
     scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), _parentheses(doc) if has_parentheses else ())
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"))
+
+
+def _surnames(doc, places):
+    """Drop a place that is a person's surname: right after a title, or a title and a capitalised first name."""
+    titles = _person_titles()
+    out = []
+    for place in places:
+        before = [t.text for t in doc[max(0, place.start - 2) : place.start]]
+        if (before[-1:] and before[-1] in titles) or (len(before) == 2 and before[0] in titles and before[1][:1].isupper()):
+            continue
+        out.append(place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return frozenset(str(t) for t in load_yaml("context/origins.yml").get("person_titles") or [])
+
+
+def _named_after(places, organisations):
+    """Drop a place that is only a word of a recipient's name when the sentence gives the recipient's own place
+    right after the name: "Harbin Analytics LLC, Raleigh, North Carolina" is in Raleigh, not Harbin. A name with
+    nothing after it ("Eurofins Genomics Shanghai") keeps its place."""
+    drop = set()
+    for org in organisations:
+        inside = [p for p in places if org.start <= p.start and p.end <= org.end]
+        after = [p for p in places if org.end <= p.start <= org.end + 3]
+        if inside and after:
+            drop.update(id(p) for p in inside)
+    return [p for p in places if id(p) not in drop] if drop else places
 
 
 def _parentheses(doc) -> list[tuple[int, int]]:
