@@ -56,7 +56,8 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     if not abroad:
         return Outcome(passed="The protocol states no transfer abroad to compare.")
     consent_all = ctx.flows("consent", live=False)
-    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text)]
+    told = [f for _, f in ctx.flows("consent", foreign=True)]  # foreign flows the consent states (not denied)
+    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text, told)]
     places = ctx.places([f for _, f in abroad])
     if promises:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
@@ -71,12 +72,17 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     return Outcome(passed="The consent form's destinations cover the protocol's.")
 
 
-def _promises_domestic(flow, abroad, text: str = "") -> bool:
+def _promises_domestic(flow, abroad, text: str = "", told=()) -> bool:
+    """Does this consent flow promise domestic handling? A denial is no promise when the same consent states a
+    transfer there ("... tell the laboratories in Seoul and Taipei to destroy samples that have not been tested"
+    beside the disclosure of the Taipei laboratory): it denies something else about that place."""
     if flow.action == "reinfuse":  # "will not be returned" is about coming back, not about going abroad
         return False
     if flow.modality == "negated" and flow.destination_kind == "vague_foreign":
-        return True  # "will not be sent outside the United States"
+        return not told  # "will not be sent outside the United States"
     if flow.modality == "negated" and flow.destination_kind == "country" and flow.country != "US":
+        if any(f.country == flow.country for f in told):
+            return False
         return any(f.country == flow.country for _, f in abroad)  # "not to China" against a Chinese lab
     if flow.modality == "asserted" and flow.destination_kind == "domestic":
         # "only in the United States", "within the US", "will remain in the United States"
