@@ -102,3 +102,11 @@ def test_an_address_naming_a_sar_and_china_is_in_the_sar(tmp_path):
             "Serum           Willamette Core Laboratory                     Portland, Oregon, USA\n\n"
             "Two plasma cryovials are exported quarterly from the Biospecimen Core to the Cotai Institute.\n")
     assert ("country", "MO", "Cotai Institute") in _flows(tmp_path, text)
+
+
+def test_a_material_in_an_aside_is_not_what_the_action_acts_on(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("Secondary and tertiary analysis (alignment, variant calling and reversion surveillance in cfDNA) is "
+                    "processed by our partner, whose platform is hosted in its data centre in Haidian District, Beijing.\n")
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.material, f.country) for f in flows} == {("genetic_data", "CN")}

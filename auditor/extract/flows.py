@@ -26,6 +26,7 @@ class SentenceFacts:
     scopes: list[Scope] = field(default_factory=list)
     terminators: list[int] = field(default_factory=list)
     question: bool = False  # "Will my samples be sent to other countries?" asserts nothing
+    parentheses: list[tuple[int, int]] = field(default_factory=list)  # token ranges of "( ... )" groups
 
 
 def _longest(spans):
@@ -75,9 +76,10 @@ def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"]))
     terms = sorted(terms)
-    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), _parentheses(doc) if has_parentheses else ())
+    parentheses = _parentheses(doc) if has_parentheses else []
+    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses)
     last = doc[-1].text if len(doc) else ""
-    return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"))
+    return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
 
 
 def _surnames(doc, places):
@@ -161,7 +163,7 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
         action = _nearest_action(doc, facts.groups["ACTION"], anchor)
         if action is None:
             continue
-        material = _nearest_material(facts.groups["MATERIAL"], action)
+        material = _nearest_material(facts.groups["MATERIAL"], action, facts.parentheses)
         material_mention = to_mention(material, base) if material is not None else inherited
         if material_mention is None:
             continue
@@ -247,13 +249,27 @@ def _past_auxiliaries() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("context/triggers.yml").get("past_auxiliaries") or [])
 
 
-def _nearest_material(materials, action):
-    materials = [m for m in materials if abs(action.start - m.end) <= _MAX_REACH or abs(m.start - action.end) <= _MAX_REACH]
+def _nearest_material(materials, action, parentheses=()):
+    """The material the action acts on: the nearest one within reach, before it if any. A material inside a
+    parenthesis the action is not in is an aside ("analysis (... in cfDNA) is processed by"), and a parenthesis
+    between them does not count toward the distance."""
+    outside = [m for m in materials if not _aside(m, action, parentheses)]
+    materials = [m for m in outside if _distance(m, action, parentheses) <= _MAX_REACH]
     if not materials:
         return None
     before = [m for m in materials if m.end <= action.start]
     pool = before or materials
-    return min(pool, key=lambda m: abs(action.start - m.end))
+    return min(pool, key=lambda m: _distance(m, action, parentheses))
+
+
+def _aside(span, action, parentheses) -> bool:
+    return any(a < span.start and span.end <= b + 1 and not (a <= action.start <= b) for a, b in parentheses)
+
+
+def _distance(span, action, parentheses) -> int:
+    low, high = (span.end, action.start) if span.end <= action.start else (action.end, span.start)
+    skipped = sum(b - a + 1 for a, b in parentheses if low <= a and b < high)
+    return max(0, high - low - skipped)
 
 
 def _modality_scope(scope_list: list[Scope], terminators: list[int], action, dest) -> Scope | None:
