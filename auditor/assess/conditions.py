@@ -91,6 +91,8 @@ def matching_text(spec, ctx) -> list:
             sentence = document.sentences[index]
             if flow_sentences is not None and sentence.span.start not in flow_sentences:
                 continue
+            if not spec.headings and document.blocks[sentence.block].kind == "heading":
+                continue
             where = document.blocks[sentence.block].span if spec.within == "block" else sentence.span
             text = document.text[where.start : where.end]
             if spec.all and not all(_compile(p).search(text) for p in spec.all):

@@ -41,6 +41,7 @@ class TextFilter(BaseModel):
     except_in: list[str] = []  # a sentence matching any of these does not count ("will not include sequencing")
     near_flows: bool = False  # only sentences that also carry a sample flow
     names_flow_place: bool = False  # only sentences that also name where a foreign flow goes (place or country)
+    headings: bool = True  # false: a heading ("8.5 Genetic Testing") names a topic and states nothing
 
 
 class Condition(BaseModel):
