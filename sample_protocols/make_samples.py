@@ -2118,11 +2118,11 @@ def main() -> int:
         "Phase 1 healthy-volunteer PK study; PK samples go to Bioanalytik Labor GmbH, Heidelberg, Germany; "
         "consent only says samples may be sent to laboratories outside the United States",
         must_fire=[
+            ("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names Germany, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
             ("XBT-002", "consent discloses foreign transfer only vaguely ('may be sent to laboratories outside "
                         "the United States') without naming Germany or the laboratory"),
         ],
         must_not_fire=[
-            ("XBT-001", "consent does disclose a possible foreign transfer, just vaguely"),
             ("CCN-001", "the only foreign destination is Germany, not a country of concern"),
             ("XBT-003", "consent does not promise samples stay in the US, so it does not contradict the "
                         "protocol"),
@@ -2173,12 +2173,12 @@ def main() -> int:
         "NPC study; protocol says RNA may be sent to a laboratory in Hong Kong if additional testing is "
         "needed; consent says samples may be sent to laboratories in other countries",
         must_fire=[
+            ("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names Hong Kong, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
             ("CCN-001", "destination Hong Kong (listed with country 'Hong Kong') counts as China, a country of "
                         "concern"),
             ("XBT-002", "consent only says samples 'may be sent to laboratories in other countries'"),
         ],
         must_not_fire=[
-            ("XBT-001", "consent does disclose a possible foreign transfer, just vaguely"),
             ("XBT-003", "consent does not promise samples stay in the US"),
             ("DOC-001", "both documents are DOCX; there are no PDF pages"),
         ],

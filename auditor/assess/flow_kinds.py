@@ -21,6 +21,12 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
     if not disclosed:
         return Outcome([Hit({**fields, "gap": gaps.get("undisclosed", "")}, ctx.evidence(abroad))])
     said = f"The consent form discloses a transfer abroad: \"{disclosed[0][1].destination}\""
+    named = [f for _, f in abroad if f.destination_kind == "country"]
+    if named and not any(f.destination_kind == "country" for _, f in disclosed):
+        # Told only "outside the United States" while the protocol names the country (catalogue: the disclosure
+        # names the country or countries); the vagueness itself is XBT-002
+        return Outcome([Hit({**fields, "gap": gaps.get("no_country", "")}, ctx.evidence(disclosed + abroad),
+                            "country_not_named")])
     fate = rule.params.get("fate_statement")
     if fate:
         from auditor.assess.conditions import matching_text

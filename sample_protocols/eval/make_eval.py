@@ -234,10 +234,10 @@ def cases():
         "Phase 1 PK study; PK samples go to a bioanalytical laboratory in Assen, Netherlands; the consent says only "
         "that samples may be shared with global partners 'including but not limited to' laboratories in other "
         "countries",
-        [("XBT-002", "the consent's only foreign-transfer wording is hedged and vague ('may be shared with the "
+        [("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names the Netherlands, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
+         ("XBT-002", "the consent's only foreign-transfer wording is hedged and vague ('may be shared with the "
                      "Sponsor's global partners, including but not limited to laboratories in other countries')")],
-        [("XBT-001", "the consent does disclose (vaguely) that samples may go abroad"),
-         ("CCN-001", "the only foreign destination is the Netherlands"),
+        [("CCN-001", "the only foreign destination is the Netherlands"),
          ("XBT-003", "the consent makes no domestic promise"),
          ("XBT-005", "there is no domestic-handling promise to confirm"),
          ("XBT-009", "both laboratories are located in Table 5 and in the shipping sentence")],
@@ -266,10 +266,10 @@ def cases():
         "hedged_if_needed_uk", "card", "CRD-318", "pdf", "txt",
         "HFpEF study; serum may be sent 'if needed' to a laboratory in Cambridge, United Kingdom; the consent says "
         "only that samples could possibly be analysed abroad if needed",
-        [("XBT-002", "the consent's disclosure is conditional and names no country ('If needed, your samples could "
+        [("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names the United Kingdom, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
+         ("XBT-002", "the consent's disclosure is conditional and names no country ('If needed, your samples could "
                      "possibly be analysed abroad')")],
-        [("XBT-001", "the consent does mention a possible transfer abroad"),
-         ("CCN-001", "the United Kingdom is not a country of concern"),
+        [("CCN-001", "the United Kingdom is not a country of concern"),
          ("XBT-003", "the consent makes no domestic promise"),
          ("XBT-005", "there is no domestic-handling promise"),
          NO_DOC001],
