@@ -110,3 +110,13 @@ def test_a_material_in_an_aside_is_not_what_the_action_acts_on(tmp_path):
                     "processed by our partner, whose platform is hosted in its data centre in Haidian District, Beijing.\n")
     flows = extract(build(ingest(path), "D1")).flows
     assert {(f.material, f.country) for f in flows} == {("genetic_data", "CN")}
+
+
+def test_in_a_list_of_addresses_a_name_takes_the_place_after_it(tmp_path):
+    text = ("APPENDIX 4. LABORATORY ADDRESSES FOR SHIPMENT\n\n"
+            "Palisade Central Laboratory Services, 1200 Dupont Highway, Wilmington, DE 19801, USA\n"
+            "Reference laboratory: Ob Valley Arbovirus Reference Laboratory, Building 3, 12 Akademika Lavrentyeva "
+            "Prospekt, Novosibirsk 630090, Russian Federation\n\n"
+            "1 SAMPLES\n\nPrimary aliquots are couriered in batches on dry ice to the reference laboratory (address in "
+            "Appendix 4).\n")
+    assert ("country", "RU", "reference laboratory") in _flows(tmp_path, text)

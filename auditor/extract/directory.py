@@ -134,7 +134,7 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
         if not places:
             continue
         for recipient in facts.groups["ORG"] + facts.groups["ROLE"]:
-            place = min(places, key=lambda p: abs(p.start - recipient.end))
+            place = _place_of(recipient, places)
             for key in recipient_keys(recipient):
                 directory.add(key, _entry(place, block.span.start))
         if is_row:
@@ -162,6 +162,18 @@ def _acronyms(directory: Directory, text: str) -> None:
                 directory.cell_names[short] = key
                 for entry in directory._entries.get(key, []):
                     directory.add(org_key(short), entry)
+
+
+_ADDRESS_REACH = 30  # tokens: a name's address follows it ("Ob Valley Arbovirus Reference Laboratory, Building 3, ...")
+
+
+def _place_of(recipient, places):
+    """The place a block gives for a recipient: the first after its name, within an address's reach (in a list
+    of addresses the place before a name is the previous entry's); else the nearest one."""
+    after = [p for p in places if recipient.end <= p.start <= recipient.end + _ADDRESS_REACH]
+    if after:
+        return min(after, key=lambda p: p.start)
+    return min(places, key=lambda p: abs(p.start - recipient.end))
 
 
 def _entry(place, offset: int) -> Entry:

@@ -47,31 +47,61 @@ def read_text(path: Path, name: str, sha256: str, data: bytes, markdown: bool) -
 _CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell of a space-aligned table
 
 
-def _aligned_rows(lines: list[str]) -> set[int]:
-    """Indices of the lines of space-aligned tables (as pdftotext -layout and hand-typed tables write them): at
-    least three consecutive lines, one with three or more cells split by runs of two or more spaces, and at
-    least two thirds of the lines starting each cell at a column of that line (within two characters).
-    Two-column "Sponsor:    Helix" blocks and prose with double spaces after full stops do not qualify."""
-    out: set[int] = set()
+def _aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...] | None]:
+    """The rows of space-aligned tables (as pdftotext -layout and hand-typed tables write them), by line index:
+    the cells of each row, or None for a line that continues the row above it (a cell wrapped onto the next line,
+    "Hangzhou, Zhejiang 310052, PRC" under "Building 6, 1180 Bin'an Road,"), whose text joins that row's cells.
+    A table is at least three consecutive lines, one with three or more cells split by runs of two or more
+    spaces, and at least two thirds of the lines starting each cell at a column of that line (within two
+    characters). Two-column "Sponsor:    Helix" blocks and prose with double spaces after full stops do not
+    qualify."""
+    out: dict[int, tuple[str, ...] | None] = {}
     group: list[int] = []
 
     def close() -> None:
         if len(group) >= 3:
-            starts = {i: [m.start() for m in _CELL.finditer(lines[i])] for i in group}
-            widest = max(starts.values(), key=len)
+            starts = {i: [(m.start(), m.group()) for m in _CELL.finditer(lines[i])] for i in group}
+            widest = [c for c, _ in max(starts.values(), key=len)]
             if len(widest) >= 3:
-                aligned = sum(all(any(abs(c - w) <= 2 for w in widest) for c in cells[1:]) for cells in starts.values())
+                aligned = sum(all(any(abs(c - w) <= 2 for w in widest) for c, _ in cells[1:])
+                              for cells in starts.values())
                 if aligned * 3 >= len(group) * 2:
-                    out.update(group)
+                    _rows(group, starts, widest, out)
         group.clear()
 
     for index, line in enumerate(lines):
-        if "  " in line.strip() or "\t" in line.strip():
+        if "  " in line.strip() or "\t" in line.strip() or (group and _continues(line, lines[group[0]])):
             group.append(index)
         else:
             close()
     close()
     return out
+
+
+def _continues(line: str, first: str) -> bool:
+    """A line indented past the table's first column, inside a table being read: a wrapped cell."""
+    indent = len(line) - len(line.lstrip())
+    return bool(line.strip()) and indent > len(first) - len(first.lstrip()) + 8
+
+
+def _rows(group: list[int], starts: dict, widest: list[int], out: dict) -> None:
+    first_column = min(c for cells in starts.values() for c, _ in cells[:1])
+    previous: int | None = None
+    merged: dict[int, list[str]] = {}
+    for index in group:
+        cells = starts[index]
+        if previous is not None and cells and cells[0][0] > first_column + 2:
+            row = merged[previous]
+            for column, text in cells:  # join each piece to the cell of the nearest column
+                nearest = min(range(len(widest)), key=lambda k: abs(widest[k] - column))
+                slot = min(nearest, len(row) - 1) if len(row) < len(widest) else nearest
+                row[slot] = f"{row[slot]} {text}".strip()
+            out[index] = None
+            continue
+        merged[index] = [text for _, text in cells]
+        previous = index
+    for index, row in merged.items():
+        out[index] = tuple(row)
 
 
 def _numbered(line: str) -> bool:
@@ -92,7 +122,7 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
     table_no, row_no, in_table = offset, 0, False
     lines = text.split("\n")
     running = text_furniture(lines) if not markdown else set()
-    aligned = _aligned_rows([line.expandtabs(8) for line in lines]) - running
+    aligned = {i: row for i, row in _aligned_rows([line.expandtabs(8) for line in lines]).items() if i not in running}
     carried: RawBlock | None = None  # a paragraph cut by a running header, waiting for its rest
 
     def flush() -> None:
@@ -122,8 +152,10 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
             carried = None
         if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned:
             flush()
+            if index in aligned and aligned[index] is None:
+                continue  # joined to the row above
             if not _TABLE_RULE.match(line):
-                parts = re.split(r"\s{2,}|\t", line.strip()) if index in aligned and "|" not in line else line.strip().strip("|").split("|")
+                parts = aligned[index] if index in aligned and "|" not in line else line.strip().strip("|").split("|")
                 cells = tuple(_clean(c.strip(), True) for c in parts)
                 blocks.append(RawBlock(kind="table_row", text=" | ".join(cells), cells=cells,
                                        table=table_no, row=row_no, page_starts=starts))
