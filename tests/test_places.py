@@ -120,3 +120,13 @@ def test_in_a_list_of_addresses_a_name_takes_the_place_after_it(tmp_path):
             "1 SAMPLES\n\nPrimary aliquots are couriered in batches on dry ice to the reference laboratory (address in "
             "Appendix 4).\n")
     assert ("country", "RU", "reference laboratory") in _flows(tmp_path, text)
+
+
+def test_a_cell_product_code_is_the_cells_it_was_defined_as(tmp_path):
+    text = ("Investigational product: LCT-G5D, autologous T cells transduced with a lentiviral vector.\n\n"
+            "6.2 Manufacture\n\nLCT-G5D is manufactured for this study by the sponsor's contract manufacturing partner, "
+            "Pengcheng CellWorks Co., Ltd., at its GMP facility in Nanshan District, Shenzhen, Guangdong Province.\n")
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.material, f.action, f.country) for f in flows} == {("cells", "manufacture", "CN")}

@@ -17,6 +17,7 @@ def prepare() -> None:
     matchers()
     prepare_directory()
     _references()
+    _product_definitions()
     _anaphora_filter()
     _header_cue()
     _future_filter()
@@ -32,7 +33,8 @@ def extract(document: Document) -> Extraction:
     text = document.text
     skipped = _sections_titled(document, "patterns/skip_sections.yml", "titles")
     historical = _sections_titled(document, "context/sections.yml", "historical_sections")
-    candidates = _candidates(document, m.material_filter, skipped)
+    products = _product_codes(document)
+    candidates = _candidates(document, m.material_filter, skipped, products)
     directory = build_directory(document, m, sentence_facts, skipped)
     mentions: list[Mention] = []
     flows: list[SampleFlow] = []
@@ -47,6 +49,8 @@ def extract(document: Document) -> Extraction:
         inherited = last_material.get(sentence.block)
         elsewhere = _pointed_place(words, sentence.block, last_place, directory)
         _add_cell_names(facts, doc, directory, words)
+        if products:
+            _add_products(facts, doc, words, products)
         if document.blocks[sentence.block].kind == "table_row":
             _table_row_action(facts, doc, document, sentence.block, m)
         if facts.groups["MATERIAL"]:
@@ -132,6 +136,35 @@ def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mentio
     return list(out.values())
 
 
+def _product_codes(document: Document) -> re.Pattern | None:
+    """The codes the document defines as a cell product (pack: patterns/product_aliases.yml), as one pattern."""
+    definitions, _ = _product_definitions()
+    codes = {m.group(1) for pattern in definitions for m in pattern.finditer(document.text)}
+    codes = {c for c in codes if len(c) >= 3 and (any(ch.isdigit() for ch in c) or "-" in c)}
+    if not codes:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _product_definitions() -> tuple[list[re.Pattern], str]:
+    from auditor.pack import load_yaml
+
+    data = load_yaml("patterns/product_aliases.yml")
+    return [re.compile(p) for p in data["definitions"]], str(data["material"])
+
+
+def _add_products(facts, doc, words: str, products: re.Pattern) -> None:
+    """The product's code as the material it was defined as ("LCT-G5D is manufactured ... in Shenzhen")."""
+    from spacy.util import filter_spans
+
+    _, material = _product_definitions()
+    spans = [s for s in (doc.char_span(m.start(), m.end(), label="MATERIAL", kb_id=material, alignment_mode="expand")
+                         for m in products.finditer(words)) if s]
+    if spans:
+        facts.groups["MATERIAL"] = filter_spans(facts.groups["MATERIAL"] + spans)
+
+
 def _add_cell_names(facts, doc, directory, words: str) -> None:
     """Recipients the sentence names as written in a table cell elsewhere ("tested at Synlab"); such a name
     outranks a place inside it ("BioAgilytix Europe" is located by its table row, not by "Europe")."""
@@ -172,11 +205,14 @@ def _header_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int]) -> list[Sentence]:
-    """Sentences worth matching: those naming a material, and a pronoun sentence right after one."""
+def _candidates(document: Document, material_filter: re.Pattern, skipped: set[int],
+                products: re.Pattern | None = None) -> list[Sentence]:
+    """Sentences worth matching: those naming a material or a product code, and a pronoun sentence right after."""
     from auditor.document.scan import sentence_lines
 
     naming = {index for index, _ in sentence_lines(document).first_matches((material_filter.pattern,))}
+    if products is not None:
+        naming |= {i for i, s in enumerate(document.sentences) if products.search(document.text, s.span.start, s.span.end)}
     text, out, previous_block = document.text, [], None
     for index, sentence in enumerate(document.sentences):
         block = sentence.block
