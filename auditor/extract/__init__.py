@@ -138,8 +138,16 @@ def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mentio
 
 def _product_codes(document: Document) -> re.Pattern | None:
     """The codes the document defines as a cell product (pack: patterns/product_aliases.yml), as one pattern."""
+    from auditor.document.scan import sentence_lines
+
     definitions, _ = _product_definitions()
-    codes = {m.group(1) for pattern in definitions for m in pattern.finditer(document.text)}
+    lines = sentence_lines(document)
+    if lines.folded is None:
+        texts = [lines.text]
+    else:
+        indices = sorted({i for word in _product_words() for i in lines.lines_with(word)})
+        texts = [lines.text[lines.starts[i] : lines.end(i)] for i in indices]
+    codes = {m.group(1) for text in texts for pattern in definitions for m in pattern.finditer(text)}
     codes = {c for c in codes if len(c) >= 3 and (any(ch.isdigit() for ch in c) or "-" in c)}
     if not codes:
         return None
@@ -152,6 +160,13 @@ def _product_definitions() -> tuple[list[re.Pattern], str]:
 
     data = load_yaml("patterns/product_aliases.yml")
     return [re.compile(p) for p in data["definitions"]], str(data["material"])
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> tuple[str, ...]:
+    from auditor.pack import load_yaml
+
+    return tuple(str(w).lower() for w in load_yaml("patterns/product_aliases.yml")["required_words"])
 
 
 def _add_products(facts, doc, words: str, products: re.Pattern) -> None:
