@@ -47,6 +47,11 @@ CASES = [
     ("Participants will be enrolled at sites in Russia, China and Germany.", set()),
     ("Samples collected at sites in China will be shipped to the central laboratory in Indianapolis.", {("domestic", "US")}),
     ("Samples will be shipped from Germany to the United States.", {("domestic", "US")}),
+    # foreign names written as US addresses; a country in a list stays the country
+    ("Plasma samples are tested at Canton Biologics in Canton, Massachusetts.", {("domestic", "US")}),
+    ("Samples are analysed by a laboratory in Lima, Ohio.", {("domestic", "US")}),
+    ("Samples are shipped to a laboratory in Mexico, Missouri 65265.", {("domestic", "US")}),
+    ("Samples will be shipped to laboratories in Mexico, Texas and Peru.", {("country", "MX"), ("domestic", "US"), ("country", "PE")}),
     # a city word in a recipient's name, with the recipient's own place after it; a surname after a title
     ("Coded data files are transferred to Harbin Analytics LLC, Raleigh, North Carolina.", {("domestic", "US")}),
     ("Serum is shipped to Harbin Analytics LLC, Raleigh, North Carolina, a firm named after Dr. Lorraine Harbin.",

@@ -30,7 +30,54 @@ def resolve_ambiguous(doc, places: list) -> list:
             out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id=code))
         elif len(candidates) > 1 and "US" not in candidates:  # "Korea": abroad, but which country is not said
             out.append(SpacySpan(doc, place.start, place.end, label="VAGUE_FOREIGN", kb_id="FOREIGN"))
-    return sorted(out, key=lambda s: s.start)
+    return _us_namesakes(doc, sorted(out, key=lambda s: s.start))
+
+
+_ADDRESS_END = {".", ";", ")", ":", "USA", "U.S.A.", "US", "U.S."}
+
+
+def _us_namesakes(doc, places: list) -> list:
+    """A foreign name written as a US address is the US town of that name: "Canton, Massachusetts", "Lima,
+    Ohio", "Mexico, Missouri 65265". For a country's name ("Mexico", "Lebanon") the state must end the address
+    (a ZIP code, "USA", or the end of the clause), so that a list ("to Mexico, Texas and Peru") keeps Mexico."""
+    from spacy.tokens import Span as SpacySpan
+
+    vocab = vocabulary()
+    foreign_starts = {p.start for p in places if p.kb_id_ not in vocab.domestic}  # "Tbilisi, Georgia": the country
+    out = []
+    for place in places:
+        state = _state_after(doc, place.end, vocab) if place.kb_id_ not in vocab.domestic else None
+        if state is not None and place.end + 1 in foreign_starts:
+            state = None
+        if state is not None:
+            is_country = place.text in vocab.country_names.values() or place.text in _country_aliases()
+            after = doc[state : state + 2]
+            ends = (state >= len(doc) or after[0].text in _ADDRESS_END or after[0].like_num
+                    or (after[0].text == "," and len(after) > 1 and (after[1].text in _ADDRESS_END or after[1].like_num)))
+            if not is_country or ends:
+                out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id="US"))
+                continue
+        out.append(place)
+    return out
+
+
+def _state_after(doc, index: int, vocab) -> int | None:
+    """The token index after a US state name or code that follows ", " at `index`, or None."""
+    if index >= len(doc) or doc[index].text != ",":
+        return None
+    for width in (3, 2, 1):  # "New Hampshire", "District of Columbia", "Ohio", "MA"
+        words = doc[index + 1 : index + 1 + width]
+        if len(words) == width and (words.text in vocab.us_state_names or (width == 1 and words.text in vocab.us_state_codes)):
+            return index + 1 + width
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> frozenset[str]:
+    names = set()
+    for entry in load_yaml("gazetteers/countries.yml")["countries"]:
+        names.update(str(n) for n in [entry.get("official"), *(entry.get("aliases") or [])] if n)
+    return frozenset(names)
 
 
 def _shared_reading(place, candidates: set[str], unsettled) -> str | None:

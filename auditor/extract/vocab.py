@@ -31,6 +31,7 @@ class Vocabulary:
     organisations: dict[str, dict]  # organisation id -> entry of organisations.yml
     lab_suffixes: tuple[str, ...]  # words that end a laboratory or company name ("GmbH", "Laboratories")
     parts_of: dict[str, str] = None  # "MO" -> "CN": an address naming both is in the part
+    us_state_names: frozenset[str] = frozenset()  # "Massachusetts", "Georgia": a state after a city settles it in the US
 
     def one_country(self, codes) -> str | None:
         """The country a set of place codes names, if one: {"MO", "CN"} (Macau, China) is MO."""
@@ -148,6 +149,8 @@ def vocabulary() -> Vocabulary:
         domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults, organisations=organisations,
         lab_suffixes=tuple(str(x) for x in orgs.get("lab_name_suffixes") or []),
         parts_of={str(k): str(v) for k, v in (regimes.get("parts_of_countries") or {}).items()},
+        us_state_names=frozenset(n for p in [*(us.get("states") or []), *(us.get("territories") or [])]
+                                 for n in [p["name"], *(p.get("aliases") or [])] if n),
         us_state_codes=frozenset(p["code"] for p in [*(us.get("states") or []), *(us.get("territories") or [])]
                                  if p.get("code")),
     )
