@@ -33,6 +33,15 @@ def check(condition, ctx) -> tuple[bool, list, list]:
         return not ctx.by_role(condition.no_document), [], []
     if condition.no_text is not None:
         return not matching_text(condition.no_text, ctx), [], []
+    if condition.any_of:
+        evidence, flows, held = [], [], False
+        for part in condition.any_of:
+            holds, found, pairs = check(part, ctx)
+            if holds:
+                held = True
+                evidence += found
+                flows += pairs
+        return held, evidence, flows
     if condition.all_of:
         evidence, flows = [], []
         for part in condition.all_of:
@@ -64,6 +73,9 @@ def matching_flows(spec, ctx) -> list:
         if spec.named_country is not None and (flow.destination_kind == "country") != spec.named_country:
             continue
         if spec.watchlisted is not None and _watchlisted(flow, vocab) != spec.watchlisted:
+            continue
+        if spec.sentence_any and not any(_compile(p).search(document.text, flow.sentence.start, flow.sentence.end)
+                                         for p in spec.sentence_any):
             continue
         out.append((document, flow))
     return out

@@ -39,7 +39,7 @@ def conditional(rule, ctx: AuditContext) -> Outcome:
 
 def _cost(condition) -> int:
     """Applicability and document checks are free, flow filters cheap, text scans dear."""
-    if condition.text is not None or condition.no_text is not None or condition.all_of:
+    if condition.text is not None or condition.no_text is not None or condition.all_of or condition.any_of:
         return 2
     return 1 if condition.flows is not None else 0
 
@@ -57,6 +57,8 @@ def _describe(condition) -> str:
         return f"a matching statement in the {condition.no_text.role or 'documents'}"
     if condition.all_of:
         return "; ".join(_describe(part) for part in condition.all_of)
+    if condition.any_of:
+        return " and ".join(_describe(part) for part in condition.any_of)
     return f"a {condition.no_document} was given"
 
 

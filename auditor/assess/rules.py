@@ -27,6 +27,7 @@ class FlowFilter(BaseModel):
     named_country: bool | None = None  # a named foreign country (not vague)
     modalities: list[str] = ["asserted", "possible", "conditional"]
     watchlisted: bool | None = None  # recipient is an organisation on a list in organisations.yml
+    sentence_any: list[str] = []  # only flows whose sentence matches one of these (case-insensitive regexes)
 
 
 class TextFilter(BaseModel):
@@ -56,6 +57,7 @@ class Condition(BaseModel):
     no_document: str | None = None  # true when no document of this role was given
     no_text: TextFilter | None = None  # true when no sentence matches
     all_of: list["Condition"] = []  # true when every one of these holds (an `unless` alternative of several tests)
+    any_of: list["Condition"] = []  # true when one of these holds (a `when` that can arise in several ways)
 
 
 class Escalation(BaseModel):
