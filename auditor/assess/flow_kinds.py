@@ -56,6 +56,40 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
                         "protocol_names_country_of_concern" if escalate else None)])
 
 
+_GROUPS = {"biospecimen": "material", "cells": "material", "genetic_data": "data", "other_data": "data"}
+
+
+def domestic_promise(rule, ctx: AuditContext) -> Outcome:
+    """The consent form promises that material does not leave the United States: a pass signal when nothing in
+    the documents goes abroad; a note when the promise covers samples but something of the other kind (data, or
+    samples when the promise is about data) goes abroad while nothing of its own kind does."""
+    promises = [(d, f) for d, f in ctx.flows("consent", live=False)
+                if f.destination_kind == "vague_foreign" and f.modality == "negated" and f.action != "reinfuse"]
+    if not promises:
+        return Outcome(passed="The consent form makes no negated statement about transfer abroad.")
+    abroad = ctx.flows("protocol", foreign=True) + ctx.flows("consent", foreign=True)
+    messages = rule.params.get("messages") or {}
+    quote = promises[0][1].destination
+    if not abroad:
+        return Outcome([Hit({"detail": messages.get("consistent", "").format(quote=_said(promises[0]))},
+                            ctx.evidence(promises))])
+    covered = {_GROUPS.get(f.material, "material") for _, f in promises}
+    same = [(d, f) for d, f in abroad if _GROUPS.get(f.material, "material") in covered]
+    other = [(d, f) for d, f in abroad if _GROUPS.get(f.material, "material") not in covered]
+    if other and not same:
+        detail = messages.get("partial", "").format(
+            quote=_said(promises[0]), promised=materials_of(promises), others=materials_of(other),
+            places=ctx.places([f for _, f in other]))
+        return Outcome([Hit({"detail": detail}, ctx.evidence(promises + other))])
+    return Outcome(passed=f"The promise (\"{quote}\") does not hold for the documents' transfers abroad; "
+                          "XBT-003 compares them.")
+
+
+def _said(pair) -> str:
+    document, flow = pair
+    return " ".join(document.text[flow.sentence.start : flow.sentence.end].split())[:200]
+
+
 def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     """Consent and protocol disagree: a domestic promise against a foreign destination, or missing countries."""
     abroad = ctx.flows("protocol", rule.params.get("materials"), foreign=True)
@@ -63,7 +97,8 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
         return Outcome(passed="The protocol states no transfer abroad to compare.")
     consent_all = ctx.flows("consent", live=False)
     told = [f for _, f in ctx.flows("consent", foreign=True)]  # foreign flows the consent states (not denied)
-    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text, told)]
+    promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text, told)
+                and _same_kind(f, abroad)]  # "samples will not leave the US" is not contradicted by data going abroad
     places = ctx.places([f for _, f in abroad])
     if promises:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
@@ -76,6 +111,11 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
                   f"but the protocol also sends material to {ctx.places([f for _, f in missing])}.")
         return Outcome([Hit({"detail": detail}, ctx.evidence(missing))])
     return Outcome(passed="The consent form's destinations cover the protocol's.")
+
+
+def _same_kind(flow, abroad) -> bool:
+    group = _GROUPS.get(flow.material, "material")
+    return any(_GROUPS.get(f.material, "material") == group for _, f in abroad)
 
 
 def _promises_domestic(flow, abroad, text: str = "", told=()) -> bool:

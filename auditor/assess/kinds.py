@@ -147,6 +147,7 @@ KINDS = {
     "undisclosed_transfer": flow_kinds.undisclosed_transfer,
     "vague_disclosure": flow_kinds.vague_disclosure,
     "destination_mismatch": flow_kinds.destination_mismatch,
+    "domestic_promise": flow_kinds.domestic_promise,
     "country_of_concern": flow_kinds.country_of_concern,
     "pages_without_text": flow_kinds.pages_without_text,
     "conditional": conditional,
