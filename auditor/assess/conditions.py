@@ -77,8 +77,19 @@ def matching_flows(spec, ctx) -> list:
         if spec.sentence_any and not any(_compile(p).search(document.text, flow.sentence.start, flow.sentence.end)
                                          for p in spec.sentence_any):
             continue
+        if spec.block_any:
+            block = document.blocks[_block_of(document, flow.sentence.start)].span
+            if not any(_compile(p).search(document.text, block.start, block.end) for p in spec.block_any):
+                continue
         out.append((document, flow))
     return out
+
+
+def _block_of(document, offset: int) -> int:
+    from bisect import bisect_right
+
+    starts = [b.span.start for b in document.blocks]
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _watchlisted(flow, vocab) -> bool:
