@@ -56,6 +56,34 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
                         "protocol_names_country_of_concern" if escalate else None)])
 
 
+def custody_plan(rule, ctx: AuditContext) -> Outcome:
+    """Samples are collected but the protocol places none of them; or it sends samples to a recipient that it
+    locates only "per the laboratory manual" (or "selected by the sponsor") and nowhere else."""
+    import re
+
+    from auditor.assess.conditions import matching_text
+    from auditor.assess.rules import TextFilter
+
+    params = rule.params
+    collected = matching_text(TextFilter(role="protocol", any=list(params["collected"])), ctx)
+    if not collected:
+        return Outcome(passed="The protocol describes no sample collection.")
+    located = [(d, f) for d, f in ctx.flows("protocol", live=False)
+               if f.destination_kind in ("country", "domestic") or (f.destination_kind == "vague_foreign" and f.modality == "negated")]
+    if not located:
+        return Outcome([Hit({"quote": collected[0].quote[:200], "gap": params["gaps"]["nowhere"]}, collected[:3])])
+    noun = re.compile(params["recipient"], re.IGNORECASE)
+    # a recipient named in a sentence that places samples is located (even "... to Lima, as the manual specifies")
+    placed = " ".join(d.text[f.sentence.start : f.sentence.end].lower() for d, f in located)
+    for evidence in matching_text(TextFilter(role="protocol", any=list(params["manual"])), ctx):
+        for match in noun.finditer(evidence.quote):
+            recipient = " ".join(match.group(1).lower().split())
+            if recipient not in placed and not any(recipient in (f.organisation or "").lower() for _, f in located):
+                gap = params["gaps"]["manual"].format(recipient=recipient)
+                return Outcome([Hit({"quote": evidence.quote[:200], "gap": gap}, [evidence])])
+    return Outcome(passed=f"The protocol places its samples ({ctx.places([f for _, f in located])}).")
+
+
 _GROUPS = {"biospecimen": "material", "cells": "material", "genetic_data": "data", "other_data": "data"}
 
 
