@@ -45,7 +45,7 @@ def extract(document: Document) -> Extraction:
     for sentence, doc in zip(candidates, docs):
         base = sentence.span.start
         words = text[sentence.span.start : sentence.span.end]  # the sentence as a string (doc.text rebuilds it)
-        facts = sentence_facts(m, doc, "(" in words)
+        facts = sentence_facts(m, doc, "(" in words, words)
         inherited = last_material.get(sentence.block)
         elsewhere = _pointed_place(words, sentence.block, last_place, directory)
         _add_cell_names(facts, doc, directory, words)
@@ -126,7 +126,7 @@ def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mentio
         if block.kind not in ("list_item", "table_row") or block.section != blocks[block_index].section:
             break
         text = document.text[block.span.start : block.span.end]
-        facts = sentence_facts(m, m.nlp.make_doc(text), "(" in text)
+        facts = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
         names = facts.groups["ORG"]
         named = (recipient_name(names[0]), to_mention(names[0], block.span.start)) if names else None
         for place in facts.groups["DEST"]:

@@ -129,7 +129,7 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
         is_row = block.kind == "table_row"
         if not is_row and (len(text.split()) > MAX_BLOCK_WORDS or not cue.search(text)):
             continue
-        facts = facts_of(m, m.nlp.make_doc(text))
+        facts = facts_of(m, m.nlp.make_doc(text), "(" in text, text)
         places = [p for p in facts.groups["DEST"] if p.label_ == "PLACE"]
         if not places:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ def _longest(spans):
     return filter_spans(spans)
 
 
-def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
+def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None) -> SentenceFacts:
     """Match the vocabulary and cues in one sentence and resolve places (origins, ambiguous names)."""
     from spacy.tokens import Span as SpacySpan
 
@@ -61,7 +62,8 @@ def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
         else:
             group = "DEST" if label in _DESTINATIONS else label
             found[group].append(SpacySpan(doc, start, end, label=label, kb_id=value))
-    for match_id, start, end in m.demonym(doc) if m.demonym_filter.search(doc.text) else ():
+    # `text` is the sentence as a string; doc.text would rebuild it from every token
+    for match_id, start, end in m.demonym(doc) if m.demonym_filter.search(doc.text if text is None else text) else ():
         if strings[match_id] == "LABNAME":
             found["ORG"].append(SpacySpan(doc, start, end, label="ORG", kb_id=""))
         else:
@@ -76,7 +78,7 @@ def sentence_facts(m, doc, has_parentheses: bool = True) -> SentenceFacts:
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
     groups["DEST"] = _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"]))
     terms = sorted(terms)
-    parentheses = _parentheses(doc) if has_parentheses else []
+    parentheses = _parentheses(doc, text) if has_parentheses else []
     scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses)
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
@@ -112,14 +114,22 @@ def _named_after(places, organisations):
     return [p for p in places if id(p) not in drop] if drop else places
 
 
-def _parentheses(doc) -> list[tuple[int, int]]:
+def _parentheses(doc, text: str | None = None) -> list[tuple[int, int]]:
     """Token ranges of parenthetical groups: a cue inside one governs only its inside."""
+    if text is None:
+        tokens = [(t.i, t.text) for t in doc if t.text in ("(", ")")]
+    else:  # find the brackets in the string and map them to their tokens (no walk over every token)
+        tokens = []
+        for match in re.finditer(r"[()]", text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and span.text in ("(", ")"):
+                tokens.append((span.start, span.text))
     groups, stack = [], []
-    for token in doc:
-        if token.text == "(":
-            stack.append(token.i)
-        elif token.text == ")" and stack:
-            groups.append((stack.pop(), token.i))
+    for index, mark in tokens:
+        if mark == "(":
+            stack.append(index)
+        elif stack:
+            groups.append((stack.pop(), index))
     return groups
 
 
