@@ -156,7 +156,9 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
                 continue  # joined to the row above
             if not _TABLE_RULE.match(line):
                 parts = aligned[index] if index in aligned and "|" not in line else line.strip().strip("|").split("|")
-                cells = tuple(_clean(c.strip(), True) for c in parts)
+                # pipe rows are Markdown-style; a space-aligned row is plain text ("Signature: ______" keeps its line)
+                plain = index in aligned and "|" not in line
+                cells = tuple(_clean(c.strip(), markdown or not plain) for c in parts)
                 blocks.append(RawBlock(kind="table_row", text=" | ".join(cells), cells=cells,
                                        table=table_no, row=row_no, page_starts=starts))
                 row_no += 1
