@@ -56,6 +56,48 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
                         "protocol_names_country_of_concern" if escalate else None)])
 
 
+def key_information(rule, ctx: AuditContext) -> Outcome:
+    """The consent form has a key-information section, and a transfer abroad that it discloses is told there
+    too (catalogue ICF-001: "disclosed only deep in the form" is the second trigger)."""
+    import re
+
+    from auditor.assess.conditions import matching_text
+    from auditor.assess.rules import TextFilter
+
+    params = rule.params
+    messages = params["messages"]
+    found = matching_text(TextFilter(role="consent", any=list(params["key_information"])), ctx)
+    if not found:
+        consent = ctx.by_role("consent")[0][0]
+        from auditor.assess.kinds import _absence
+
+        return Outcome([Hit({"detail": messages["missing"]}, [_absence(rule, ctx)])]) if consent else Outcome()
+    told = ctx.flows("consent", foreign=True)
+    if not told:
+        return Outcome(passed=f"Key information found (\"{found[0].quote[:80]}\"); the consent form tells of no transfer abroad.")
+    heading = re.compile("|".join(f"(?:{p})" for p in params["key_information"]), re.IGNORECASE)
+    abroad = re.compile("|".join(f"(?:{p})" for p in params["abroad_words"]), re.IGNORECASE)
+    names = {ctx.country_names.get(f.country or "", "") for _, f in told} | {f.destination for _, f in told}
+    for document, _ in ctx.by_role("consent"):
+        keys = {s.index for s in document.sections if heading.search(s.title)}
+        if not keys:
+            return Outcome(passed=f"Key information found (\"{found[0].quote[:80]}\"), not as a section whose contents can be read.")
+        inside = [b for b in document.blocks if _under(document, b.section, keys)]
+        text = " ".join(document.text[b.span.start : b.span.end] for b in inside)
+        if abroad.search(text) or any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+            return Outcome(passed="The key-information section tells of the transfer abroad.")
+    places = ctx.places([f for _, f in told])
+    return Outcome([Hit({"detail": messages["transfer"].format(places=places)}, ctx.evidence(told)[:3] + found[:1])])
+
+
+def _under(document, section: int | None, keys: set[int]) -> bool:
+    while section is not None:
+        if section in keys:
+            return True
+        section = document.sections[section].parent
+    return False
+
+
 def custody_plan(rule, ctx: AuditContext) -> Outcome:
     """Samples are collected but the protocol places none of them; or it sends samples to a recipient that it
     locates only "per the laboratory manual" (or "selected by the sponsor") and nowhere else."""

@@ -149,6 +149,7 @@ KINDS = {
     "destination_mismatch": flow_kinds.destination_mismatch,
     "domestic_promise": flow_kinds.domestic_promise,
     "custody_plan": flow_kinds.custody_plan,
+    "key_information": flow_kinds.key_information,
     "country_of_concern": flow_kinds.country_of_concern,
     "pages_without_text": flow_kinds.pages_without_text,
     "conditional": conditional,

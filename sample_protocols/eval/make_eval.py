@@ -1102,7 +1102,9 @@ def cases():
                       "If you leave the study, we will ask the laboratory in the United Kingdom to destroy any of "
                       "your samples already sent there; results already obtained may still be used.",
                       "No genetic testing will be done on your samples."],
-        cs_over={"wgs": "will not"},
+        cs_over={"wgs": "will not",
+                 "key_info_add": ["Some of your blood samples will be sent to a testing laboratory in Cambridge, United "
+                                  "Kingdom, to measure the study drug, and destroyed there after the study."]},
         profile={"fda": True, "nih": False},
         max_severity="info",
     ))
@@ -1199,7 +1201,9 @@ def build(spec):
     cs.update(number=spec["number"], samples_text=spec["samples_text"])
     if "sponsor" in spec["c_over"]:
         cs["sponsor"] = spec["c_over"]["sponsor"]
-    cs.update(spec["cs_over"])
+    over = dict(spec["cs_over"])
+    cs["key_info"] = list(cs["key_info"]) + list(over.pop("key_info_add", []))  # bullets added to Key Information
+    cs.update(over)
     pblocks = ms.protocol_blocks(c)
     cblocks = edit_consent(ms.consent_blocks(cs), spec["consent_edits"])
     pmeta = (ms.protocol_header(c), f"{c['sponsor']} \u2013 Clinical Study Protocol {c['number']}", c["title"],
