@@ -51,6 +51,8 @@ CASES = [
     ("Plasma samples are tested at Canton Biologics in Canton, Massachusetts.", {("domestic", "US")}),
     ("Samples are analysed by a laboratory in Lima, Ohio.", {("domestic", "US")}),
     ("Samples are shipped to a laboratory in Mexico, Missouri 65265.", {("domestic", "US")}),
+    ("Samples are sent to the central laboratory, Salt River Clinical Chemistry, Mexico, Missouri, which reports "
+     "results within 24 hours.", {("domestic", "US")}),
     ("Samples will be shipped to laboratories in Mexico, Texas and Peru.", {("country", "MX"), ("domestic", "US"), ("country", "PE")}),
     # a city word in a recipient's name, with the recipient's own place after it; a surname after a title
     ("Coded data files are transferred to Harbin Analytics LLC, Raleigh, North Carolina.", {("domestic", "US")}),

@@ -33,17 +33,15 @@ def resolve_ambiguous(doc, places: list) -> list:
     return _us_namesakes(doc, sorted(out, key=lambda s: s.start))
 
 
-_ADDRESS_END = {".", ";", ")", ":", "USA", "U.S.A.", "US", "U.S."}
-
-
 def _us_namesakes(doc, places: list) -> list:
     """A foreign name written as a US address is the US town of that name: "Canton, Massachusetts", "Lima,
     Ohio", "Mexico, Missouri 65265". For a country's name ("Mexico", "Lebanon") the state must end the address
-    (a ZIP code, "USA", or the end of the clause), so that a list ("to Mexico, Texas and Peru") keeps Mexico."""
+    (no list of places going on after it), so that a list ("to Mexico, Texas and Peru") keeps Mexico."""
     from spacy.tokens import Span as SpacySpan
 
     vocab = vocabulary()
     foreign_starts = {p.start for p in places if p.kb_id_ not in vocab.domestic}  # "Tbilisi, Georgia": the country
+    starts = {p.start for p in places}
     out = []
     for place in places:
         state = _state_after(doc, place.end, vocab) if place.kb_id_ not in vocab.domestic else None
@@ -51,14 +49,21 @@ def _us_namesakes(doc, places: list) -> list:
             state = None
         if state is not None:
             is_country = place.text in vocab.country_names.values() or place.text in _country_aliases()
-            after = doc[state : state + 2]
-            ends = (state >= len(doc) or after[0].text in _ADDRESS_END or after[0].like_num
-                    or (after[0].text == "," and len(after) > 1 and (after[1].text in _ADDRESS_END or after[1].like_num)))
-            if not is_country or ends:
+            if not is_country or not _list_goes_on(doc, state, starts):
                 out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id="US"))
                 continue
         out.append(place)
     return out
+
+
+def _list_goes_on(doc, index: int, starts: set[int]) -> bool:
+    """After "Mexico, Texas": does a list of places go on ("and Peru", ", Peru")? Then Mexico is the country."""
+    if index >= len(doc):
+        return False
+    word = doc[index].text.lower()
+    if word in ("and", "or", "&"):
+        return True
+    return word == "," and index + 1 in starts
 
 
 def _state_after(doc, index: int, vocab) -> int | None:
