@@ -117,6 +117,13 @@ def required_elements(rule, ctx: AuditContext) -> Outcome:
     elements = [(label, patterns, False) for label, patterns in rule.params["elements"].items()]
     # Elements owed only when material goes to a named foreign country: a sentence that also names that place
     elements += [(label, patterns, True) for label, patterns in (rule.params.get("foreign_elements") or {}).items()]
+    # Elements owed only when some conditions hold ("(d)(1) includes (c)(9) where appropriate": when the protocol
+    # sequences whole genomes, the broad consent must say whether the research will or might do so)
+    from auditor.assess.rules import Condition
+
+    for group in rule.params.get("conditional_elements") or []:
+        if all(check(Condition.model_validate(c), ctx)[0] for c in group["when"]):
+            elements += [(label, patterns, False) for label, patterns in group["elements"].items()]
     for label, patterns, foreign in elements:
         if foreign and foreign_place_pattern(ctx) is None:
             continue
