@@ -147,3 +147,15 @@ def test_spacy_imported_without_its_cli_and_the_cli_still_loads():
 
     assert hasattr(sys.modules["spacy.cli"], "setup_cli")
     assert callable(sys.modules["spacy.cli.info"].info)
+
+
+def test_a_negation_between_the_action_and_its_place_governs_that_place(tmp_path):
+    from auditor.document.build import build
+    from auditor.extract import extract
+    from auditor.ingest import ingest
+
+    path = tmp_path / "consent.txt"
+    path.write_text("Samples and data might be shared with researchers at companies in the United States, never outside "
+                    "the United States.\n")
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.destination_kind, f.modality) for f in flows if f.destination_kind == "vague_foreign"} == {("vague_foreign", "negated")}

@@ -287,6 +287,10 @@ def _modality_scope(scope_list: list[Scope], terminators: list[int], action, des
     ("not sent outside the US except to the laboratory in Germany"): then the destination's own cue."""
     if action.start < dest.start and any(action.start < t < dest.start for t in terminators):
         return governing(scope_list, dest.start)
+    if action.start < dest.start:  # "shared with companies in the United States, never outside the United States"
+        own = governing(scope_list, dest.start)
+        if own is not None and own.category == "negated" and action.end <= own.cue_start < dest.start:
+            return own
     return governing(scope_list, action.start) or governing(scope_list, dest.start)
 
 
