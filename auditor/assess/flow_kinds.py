@@ -212,7 +212,8 @@ def _restricted(flow, text: str) -> bool:
     if flow.destination_mention is None or flow.action_mention is None:
         return False
     low, high = sorted((flow.action_mention.span.start, flow.destination_mention.span.start))
-    return bool(_restrictors().search(text, low, high))
+    # "will only be tested in the United States": the restrictor may stand just before the verb too
+    return bool(_restrictors().search(text, max(flow.sentence.start, low - 12), high))
 
 
 @lru_cache(maxsize=1)
