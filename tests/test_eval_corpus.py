@@ -48,14 +48,14 @@ def test_thresholds_hold(result, prefix):
 # Round 4: 14 cases written blind (2026-12-03); blind run 2026-12-03 P 0.725 / R 0.592.
 # Rounds 3 and 4 were studied after their blind runs (see their READMEs), so they are development sets now:
 # thresholds just below the current figures.
-# Round 5: 14 cases written blind (2026-12-03); blind run 2026-12-03 P 0.703 / R 0.900; not studied (re-run after
-# the changes made for rounds 3-4: P 0.701 / R 0.940), held as a floor.
+# Round 5: 14 cases written blind (2026-12-03); blind run 2026-12-03 P 0.703 / R 0.900; re-run unread after the
+# changes made for rounds 3-4: P 0.701 / R 0.940; then studied too (development now, thresholds below its figures).
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
     "holdout_cases_v2": {"": (0.97, 0.97)},
     "holdout_cases_v3": {"": (0.97, 0.95)},
     "holdout_cases_v4": {"": (0.95, 0.97)},
-    "holdout_cases_v5": {"": (0.70, 0.93)},
+    "holdout_cases_v5": {"": (0.93, 0.95)},
 }
 
 
