@@ -12,23 +12,29 @@ from conftest import SAMPLES
 
 
 @lru_cache(maxsize=1)
-def pack_patterns() -> list[str]:
-    """Every text pattern in the rule catalogue and the applicability cues."""
-    found: list[str] = []
+def text_filters() -> tuple[dict, ...]:
+    """Every text filter of the rule catalogue (the mappings under `text:` and `no_text:`)."""
+    found: list[dict] = []
 
     def walk(node, under_text=False):
         if isinstance(node, dict):
+            if under_text:
+                found.append(node)
             for key, value in node.items():
-                if under_text and key in ("any", "all"):
-                    found.extend(str(v) for v in value)
-                else:
-                    walk(value, key == "text")
+                walk(value, key in ("text", "no_text"))
         elif isinstance(node, list):
             for item in node:
-                walk(item, under_text)
+                walk(item)
 
     for relative in list_files("rules", ".yml"):
         walk(load_yaml(relative))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def pack_patterns() -> list[str]:
+    """Every text pattern in the rule catalogue and the applicability cues."""
+    found = [str(p) for spec in text_filters() for key in ("any", "all") for p in spec.get(key) or []]
     for spec in load_yaml("applicability.yml")["keys"].values():
         found.extend(spec.get("cues") or [])
         found.extend(spec.get("negative") or [])
@@ -88,22 +94,8 @@ SYNTHETIC = [
 def pack_pattern_lists() -> list[tuple[str, ...]]:
     """Every "any" list of the rule catalogue, as the rules scan it (several patterns joined), and one long
     list of many rules' patterns together, so that lines holding the words of several patterns are met."""
-    found: list[tuple[str, ...]] = []
-
-    def walk(node, under_text=False):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if under_text and key == "any" and len(value) > 1:
-                    found.append(tuple(str(v) for v in value))
-                else:
-                    walk(value, key == "text")
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, under_text)
-
-    for relative in list_files("rules", ".yml"):
-        walk(load_yaml(relative))
-    return sorted(set(found)) + [tuple(pack_patterns()[::3])]
+    found = {tuple(str(v) for v in spec["any"]) for spec in text_filters() if len(spec.get("any") or []) > 1}
+    return sorted(found) + [tuple(pack_patterns()[::3])]
 
 
 @pytest.mark.parametrize("patterns", pack_pattern_lists())
