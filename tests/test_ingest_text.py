@@ -213,3 +213,16 @@ def test_a_wrapped_cell_joins_its_row(tmp_path):
     assert rows[2] == ("Genomic profiling laboratory Qiantang Precision Genomics Co., Ltd.",
                        "Building 6, 1180 Bin'an Road, Hangzhou, Zhejiang 310052, PRC")
     assert len(rows) == 4
+
+
+def test_a_wrapped_pipe_row_joins_its_row(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("Specimen             | Laboratory                         | Location\n"
+                    "Safety labs          | Site clinical laboratories         | Each participating site, USA\n"
+                    "Plasma PK (primary)  | Tianfu Meridian Bioanalytical Co.  | No. 88 Keyuan South Road,\n"
+                    "                     |                                    | Chengdu, Sichuan 610041, China\n"
+                    "Plasma PK (back-up)  | LRETC Biorepository                | Columbus, Ohio, USA\n")
+    rows = [b.cells for b in ingest(path).blocks if b.kind == "table_row"]
+    assert rows[2] == ("Plasma PK (primary)", "Tianfu Meridian Bioanalytical Co.",
+                       "No. 88 Keyuan South Road, Chengdu, Sichuan 610041, China")
+    assert len(rows) == 4

@@ -104,6 +104,17 @@ def _rows(group: list[int], starts: dict, widest: list[int], out: dict) -> None:
         out[index] = tuple(row)
 
 
+def _pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe row: outer pipes ("| a | b |") are dropped; a row starting with spaces and a pipe
+    ("      | | Chengdu, China |", a wrapped row of a table without outer pipes) keeps its empty first cells."""
+    text = line.strip()
+    if text.startswith("|") and text.endswith("|"):
+        return text[1:-1].split("|")
+    if text.startswith("|") and line[:1].isspace():
+        return line.rstrip().split("|")
+    return text.strip("|").split("|")
+
+
 def _numbered(line: str) -> bool:
     heading = parse_heading(line)
     # "7.2 Genotyping", not "2. Signed consent" (a list item) or "Appendix B"
@@ -152,13 +163,19 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
             carried = None
         if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned:
             flush()
-            if index in aligned and aligned[index] is None:
+            if index in aligned and aligned[index] is None and "|" not in line:
                 continue  # joined to the row above
             if not _TABLE_RULE.match(line):
-                parts = aligned[index] if index in aligned and "|" not in line else line.strip().strip("|").split("|")
+                parts = aligned[index] if index in aligned and "|" not in line else _pipe_cells(line)
                 # pipe rows are Markdown-style; a space-aligned row is plain text ("Signature: ______" keeps its line)
                 plain = index in aligned and "|" not in line
                 cells = tuple(_clean(c.strip(), markdown or not plain) for c in parts)
+                previous = blocks[-1] if blocks and in_table and blocks[-1].kind == "table_row" else None
+                if previous is not None and row_no > 1 and not cells[0] and len(cells) == len(previous.cells or ()):
+                    # a wrapped row ("| | Chengdu, Sichuan 610041, China |" under the address it ends): join it
+                    joined = tuple(f"{a} {b}".strip() for a, b in zip(previous.cells, cells))
+                    blocks[-1] = previous.model_copy(update={"cells": joined, "text": " | ".join(joined)})
+                    continue
                 blocks.append(RawBlock(kind="table_row", text=" | ".join(cells), cells=cells,
                                        table=table_no, row=row_no, page_starts=starts))
                 row_no += 1
