@@ -137,3 +137,13 @@ def test_a_cell_product_code_is_the_cells_it_was_defined_as(tmp_path):
     path.write_text(text)
     flows = extract(build(ingest(path), "D1")).flows
     assert {(f.material, f.action, f.country) for f in flows} == {("cells", "manufacture", "CN")}
+
+
+def test_a_numbered_table_reference_takes_the_row_it_names(tmp_path):
+    text = ("9 SAMPLES\n\nSites ship frozen plasma monthly on dry ice to the LRETC Biorepository (Columbus, Ohio), which "
+            "batches primary aliquots for bioanalysis and ships them to the bioanalytical vendor in Table 9-2.\n\n"
+            "Table 9-2. Laboratory Vendors and Specimen Locations\n\n"
+            "Specimen             | Laboratory                                 | Location\n"
+            "Plasma PK (primary)  | Tianfu Meridian Bioanalytical Laboratories | Chengdu, Sichuan 610041, China\n"
+            "Plasma PK (back-up)  | LRETC Biorepository                        | Columbus, Ohio, USA\n")
+    assert ("country", "CN", None) in _flows(tmp_path, text)

@@ -47,7 +47,9 @@ def extract(document: Document) -> Extraction:
         words = text[sentence.span.start : sentence.span.end]  # the sentence as a string (doc.text rebuilds it)
         facts = sentence_facts(m, doc, "(" in words, words)
         inherited = last_material.get(sentence.block)
-        elsewhere = _pointed_place(words, sentence.block, last_place, directory)
+        # the words after the sentence's own places name what a table reference points to
+        cut = max((d.end_char for d in facts.groups["DEST"]), default=0)
+        elsewhere = _pointed_place(words, sentence.block, last_place, directory, document, words[cut:])
         _add_cell_names(facts, doc, directory, words)
         if products:
             _add_products(facts, doc, words, products)
@@ -69,8 +71,11 @@ def extract(document: Document) -> Extraction:
             # "They will be dispatched to the following recipient:" and the place is in the list below
             pointed = _listed_places(document, sentence.block, m) or pointed
         found = []
+        late = _TABLE_REF.search(words)
+        pointed_too = bool(late and elsewhere is not None and facts.groups["DEST"]
+                           and late.start() > max(d.end_char for d in facts.groups["DEST"]))
         for place, named in pointed:
-            for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, place):
+            for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, place, pointed_too):
                 if named is not None and flow.destination_mention is None and flow.located_by == place:
                     flow = flow.model_copy(update={"organisation": named[0], "organisation_mention": named[1]})
                 found.append(flow)
@@ -85,13 +90,50 @@ def extract(document: Document) -> Extraction:
     return Extraction(document=document.id, mentions=tuple(mentions), flows=tuple(flows))
 
 
+_TABLE_REF = re.compile(r"\bTable\s+(\d+(?:[.-]\d+)*)\b")
+_WORDS = re.compile(r"[a-z]{4,}")
+
+
+def _numbered_table_place(document: Document, directory, label: str, sentence: str):
+    """The place of a numbered table ("Table 9-2") that the sentence refers to: the table's one country, or, when
+    its rows are in several, the row that shares the most words with the sentence (at least two, and no tie)."""
+    caption = re.compile(rf"^\s*Table\s+{re.escape(label)}\b")
+    for block in document.blocks:
+        if block.kind == "table_row" or not caption.match(document.text[block.span.start : block.span.end]):
+            continue
+        table = next((t for t in directory.tables if block.index < t.first <= block.index + 2), None)
+        if table is None:
+            continue
+        if len({e.code for e in table.entries}) == 1:
+            return table.entries[0]
+        said = set(_WORDS.findall(sentence.lower()))
+        scored = []
+        for entry in table.entries:
+            row = next((b for b in document.blocks[table.first : table.last + 1]
+                        if b.span.start <= entry.place.span.start < b.span.end), None)
+            if row is not None:
+                scored.append((len(said & set(_WORDS.findall(document.text[row.span.start : row.span.end].lower()))), entry))
+        scored.sort(key=lambda item: -item[0])
+        if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]
+                                             or scored[1][1].code == scored[0][1].code):
+            return scored[0][1]
+    return None
+
+
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|may|might|could|has|have)\b)", re.IGNORECASE)
 
 
-def _pointed_place(sentence: str, block: int, last_place: dict, directory) -> Mention | None:
-    """A place outside the sentence that it points to: "sent there", "the laboratory listed below"."""
+def _pointed_place(sentence: str, block: int, last_place: dict, directory, document=None,
+                   tail: str | None = None) -> Mention | None:
+    """A place outside the sentence that it points to: "sent there", "the laboratory listed below", "the
+    bioanalytical vendor in Table 9-2"."""
     if _THERE.search(sentence) and block in last_place:
         return last_place[block]
+    named = _TABLE_REF.search(sentence) if document is not None else None
+    if named:
+        entry = _numbered_table_place(document, directory, named.group(1), tail if tail is not None else sentence)
+        if entry is not None:
+            return entry.place
     references, reach = _references()
     for direction, pattern in references.items():
         if pattern.search(sentence):

@@ -149,7 +149,8 @@ _TRANSFERS = ("ship", "send", "transfer", "share")
 
 
 def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFacts,
-             inherited: Mention | None = None, directory=None, elsewhere: Mention | None = None) -> list[SampleFlow]:
+             inherited: Mention | None = None, directory=None, elsewhere: Mention | None = None,
+             pointed_too: bool = False) -> list[SampleFlow]:
     """Pair every destination with the action that governs it and the material that undergoes it.
 
     `inherited` is the material of the previous sentence, used when this one refers to it by a pronoun;
@@ -164,8 +165,10 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
         targets = [(None, r) for r in facts.groups["ORG"] + facts.groups["ROLE"]]
     else:  # "batched at the Rockville laboratory and sent to CCRA": a recipient located abroad is a target too
         targets += [(None, r) for r in _foreign_unplaced(facts, directory)]
-    if not targets and elsewhere is not None:
-        targets = [(None, None)]
+    if elsewhere is not None and (not targets or pointed_too):
+        # the place is given elsewhere; with pointed_too, after the sentence's own places ("... to the Biorepository
+        # (Columbus, Ohio), which ships them to the bioanalytical vendor in Table 9-2")
+        targets = targets + [(None, None)]
     for dest, recipient in targets:
         anchor = dest if dest is not None else recipient if recipient is not None else doc[len(doc) - 1 :]
         if anchor is None:
