@@ -88,8 +88,7 @@ def matching_flows(spec, ctx) -> list:
 def _block_of(document, offset: int) -> int:
     from bisect import bisect_right
 
-    starts = [b.span.start for b in document.blocks]
-    return max(0, bisect_right(starts, offset) - 1)
+    return max(0, bisect_right(document.blocks, offset, key=lambda b: b.span.start) - 1)
 
 
 def _watchlisted(flow, vocab) -> bool:

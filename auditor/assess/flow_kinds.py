@@ -68,10 +68,9 @@ def key_information(rule, ctx: AuditContext) -> Outcome:
     messages = params["messages"]
     found = matching_text(TextFilter(role="consent", any=list(params["key_information"])), ctx)
     if not found:
-        consent = ctx.by_role("consent")[0][0]
         from auditor.assess.kinds import _absence
 
-        return Outcome([Hit({"detail": messages["missing"]}, [_absence(rule, ctx)])]) if consent else Outcome()
+        return Outcome([Hit({"detail": messages["missing"]}, [_absence(rule, ctx)])])
     told = ctx.flows("consent", foreign=True)
     if not told:
         return Outcome(passed=f"Key information found (\"{found[0].quote[:80]}\"); the consent form tells of no transfer abroad.")

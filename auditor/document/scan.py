@@ -132,13 +132,6 @@ class Lines:
     def end(self, index: int) -> int:
         return self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
 
-    def candidates(self, literals: frozenset[str]) -> list[int]:
-        """Indices of the lines holding at least one of the literals."""
-        hits: set[int] = set()
-        for literal in literals:
-            hits.update(self.lines_with(literal))
-        return sorted(hits)
-
     def lines_with(self, literal: str) -> list[int]:
         """Indices of the lines holding the literal, in order."""
         hits: list[int] = []

@@ -72,8 +72,7 @@ def extract(document: Document) -> Extraction:
             pointed = _listed_places(document, sentence.block, m) or pointed
         found = []
         late = _TABLE_REF.search(words)
-        pointed_too = bool(late and elsewhere is not None and facts.groups["DEST"]
-                           and late.start() > max(d.end_char for d in facts.groups["DEST"]))
+        pointed_too = bool(late and elsewhere is not None and cut and late.start() > cut)
         for place, named in pointed:
             for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, place, pointed_too):
                 if named is not None and flow.destination_mention is None and flow.located_by == place:
@@ -182,12 +181,12 @@ def _product_codes(document: Document) -> re.Pattern | None:
     """The codes the document defines as a cell product (pack: patterns/product_aliases.yml), as one pattern."""
     from auditor.document.scan import sentence_lines
 
-    definitions, _ = _product_definitions()
+    definitions, _, required = _product_definitions()
     lines = sentence_lines(document)
     if lines.folded is None:
         texts = [lines.text]
     else:
-        indices = sorted({i for word in _product_words() for i in lines.lines_with(word)})
+        indices = sorted({i for word in required for i in lines.lines_with(word)})
         texts = [lines.text[lines.starts[i] : lines.end(i)] for i in indices]
     codes = {m.group(1) for text in texts for pattern in definitions for m in pattern.finditer(text)}
     codes = {c for c in codes if len(c) >= 3 and (any(ch.isdigit() for ch in c) or "-" in c)}
@@ -197,25 +196,20 @@ def _product_codes(document: Document) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
-def _product_definitions() -> tuple[list[re.Pattern], str]:
+def _product_definitions() -> tuple[list[re.Pattern], str, tuple[str, ...]]:
+    """The definition patterns, the material a defined code stands for, and the words a definition needs."""
     from auditor.pack import load_yaml
 
     data = load_yaml("patterns/product_aliases.yml")
-    return [re.compile(p) for p in data["definitions"]], str(data["material"])
-
-
-@lru_cache(maxsize=1)
-def _product_words() -> tuple[str, ...]:
-    from auditor.pack import load_yaml
-
-    return tuple(str(w).lower() for w in load_yaml("patterns/product_aliases.yml")["required_words"])
+    return ([re.compile(p) for p in data["definitions"]], str(data["material"]),
+            tuple(str(w).lower() for w in data["required_words"]))
 
 
 def _add_products(facts, doc, words: str, products: re.Pattern) -> None:
     """The product's code as the material it was defined as ("LCT-G5D is manufactured ... in Shenzhen")."""
     from spacy.util import filter_spans
 
-    _, material = _product_definitions()
+    _, material, _ = _product_definitions()
     spans = [s for s in (doc.char_span(m.start(), m.end(), label="MATERIAL", kb_id=material, alignment_mode="expand")
                          for m in products.finditer(words)) if s]
     if spans:

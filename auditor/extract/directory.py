@@ -83,6 +83,12 @@ class Directory:
         if key and key not in _unlocated():
             self._entries.setdefault(key, []).append(entry)
 
+    def alias(self, name: str, key: str) -> None:
+        """Another name, as written, for the recipient under `key`: found in sentences and located like it."""
+        self.cell_names[name] = key
+        for entry in self._entries.get(key, []):
+            self.add(org_key(name), entry)
+
     def find(self, key: str) -> Entry | None:
         """The place of a recipient, if the document gives exactly one country for it."""
         from auditor.extract.vocab import vocabulary
@@ -159,9 +165,7 @@ def _acronyms(directory: Directory, text: str) -> None:
         for match in re.finditer(rf"(?<!\w){re.escape(name)}{_ACRONYM}", text):
             short = match.group(1)
             if short not in directory.cell_names and sum(c.isupper() for c in short) >= 2:
-                directory.cell_names[short] = key
-                for entry in directory._entries.get(key, []):
-                    directory.add(org_key(short), entry)
+                directory.alias(short, key)
 
 
 _ADDRESS_REACH = 30  # tokens: a name's address follows it ("Ob Valley Arbovirus Reference Laboratory, Building 3, ...")

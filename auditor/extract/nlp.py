@@ -102,7 +102,7 @@ def required_words_filter(words) -> re.Pattern:
     ending a name), and spaCy splits a token off inside a run of word characters only for contractions and
     units after numbers, which none of these words is; so a sentence with no such word (not touching a word
     character either side) cannot match, and the Matcher, about a third of extraction's time, is skipped for it.
-    (tests/test_flow_quality.py checks the filter against the Matcher on every corpus sentence.)"""
+    (tests/test_scan.py checks the filter against the Matcher on every sample sentence.)"""
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 

@@ -48,7 +48,7 @@ def _us_namesakes(doc, places: list) -> list:
         if state is not None and place.end + 1 in foreign_starts:
             state = None
         if state is not None:
-            is_country = place.text in vocab.country_names.values() or place.text in _country_aliases()
+            is_country = place.text in vocab.country_words
             if not is_country or not _list_goes_on(doc, state, starts):
                 out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id="US"))
                 continue
@@ -75,14 +75,6 @@ def _state_after(doc, index: int, vocab) -> int | None:
         if len(words) == width and (words.text in vocab.us_state_names or (width == 1 and words.text in vocab.us_state_codes)):
             return index + 1 + width
     return None
-
-
-@lru_cache(maxsize=1)
-def _country_aliases() -> frozenset[str]:
-    names = set()
-    for entry in load_yaml("gazetteers/countries.yml")["countries"]:
-        names.update(str(n) for n in [entry.get("official"), *(entry.get("aliases") or [])] if n)
-    return frozenset(names)
 
 
 def _shared_reading(place, candidates: set[str], unsettled) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from auditor.errors import PackError
@@ -30,14 +30,15 @@ class Vocabulary:
     us_state_codes: frozenset[str]  # "GA", "CA": a state code after a city settles it in the US
     organisations: dict[str, dict]  # organisation id -> entry of organisations.yml
     lab_suffixes: tuple[str, ...]  # words that end a laboratory or company name ("GmbH", "Laboratories")
-    parts_of: dict[str, str] = None  # "MO" -> "CN": an address naming both is in the part
+    parts_of: dict[str, str] = field(default_factory=dict)  # "MO" -> "CN": an address naming both is in the part
     us_state_names: frozenset[str] = frozenset()  # "Massachusetts", "Georgia": a state after a city settles it in the US
+    country_words: frozenset[str] = frozenset()  # every name, official name and alias of a country
 
     def one_country(self, codes) -> str | None:
         """The country a set of place codes names, if one: {"MO", "CN"} (Macau, China) is MO."""
         codes = set(codes)
         if len(codes) == 2:
-            parts = {c for c in codes if (self.parts_of or {}).get(c) in codes}
+            parts = {c for c in codes if self.parts_of.get(c) in codes}
             if len(parts) == 1:
                 return parts.pop()
         return next(iter(codes)) if len(codes) == 1 else None
@@ -119,7 +120,8 @@ def vocabulary() -> Vocabulary:
     phrases = []
     for name in ("materials", "actions", "destinations"):
         phrases += _jsonl_phrases(f"patterns/{name}.jsonl")
-    countries, demonyms, names = _country_phrases(load_yaml("gazetteers/countries.yml")["countries"])
+    country_entries = load_yaml("gazetteers/countries.yml")["countries"]
+    countries, demonyms, names = _country_phrases(country_entries)
     phrases += countries
     cities = load_yaml("gazetteers/cities.yml")["cities"]
     us = load_yaml("gazetteers/us_places.yml")
@@ -132,7 +134,7 @@ def vocabulary() -> Vocabulary:
     phrases += [Phrase("ROLE", str(r), str(r).lower(), False) for r in orgs.get("role_nouns") or []]
     regimes = load_yaml("gazetteers/regimes.yml")
     domestic = frozenset(regimes.get("domestic_codes") or ["US"])
-    ambiguous = _ambiguous_names(load_yaml("gazetteers/countries.yml")["countries"], cities, us, domestic)
+    ambiguous = _ambiguous_names(country_entries, cities, us, domestic)
     regions = load_yaml("gazetteers/regions.yml")
     phrases += [Phrase("VAGUE_FOREIGN", str(r), "FOREIGN", True) for r in regions.get("vague_regions") or []]
     for name, codes in (regions.get("ambiguous_foreign") or {}).items():
@@ -149,6 +151,8 @@ def vocabulary() -> Vocabulary:
         domestic=domestic, ambiguous=ambiguous, ambiguous_default=defaults, organisations=organisations,
         lab_suffixes=tuple(str(x) for x in orgs.get("lab_name_suffixes") or []),
         parts_of={str(k): str(v) for k, v in (regimes.get("parts_of_countries") or {}).items()},
+        country_words=frozenset(names.values()) | frozenset(
+            str(n) for c in country_entries for n in [c.get("official"), *(c.get("aliases") or [])] if n),
         us_state_names=frozenset(n for p in [*(us.get("states") or []), *(us.get("territories") or [])]
                                  for n in [p["name"], *(p.get("aliases") or [])] if n),
         us_state_codes=frozenset(p["code"] for p in [*(us.get("states") or []), *(us.get("territories") or [])]

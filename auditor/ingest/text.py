@@ -163,12 +163,12 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
             carried = None
         if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned:
             flush()
-            if index in aligned and aligned[index] is None and "|" not in line:
+            # pipe rows are Markdown-style; a space-aligned row is plain text ("Signature: ______" keeps its line)
+            plain = index in aligned and "|" not in line
+            if plain and aligned[index] is None:
                 continue  # joined to the row above
             if not _TABLE_RULE.match(line):
-                parts = aligned[index] if index in aligned and "|" not in line else _pipe_cells(line)
-                # pipe rows are Markdown-style; a space-aligned row is plain text ("Signature: ______" keeps its line)
-                plain = index in aligned and "|" not in line
+                parts = aligned[index] if plain else _pipe_cells(line)
                 cells = tuple(_clean(c.strip(), markdown or not plain) for c in parts)
                 previous = blocks[-1] if blocks and in_table and blocks[-1].kind == "table_row" else None
                 if previous is not None and row_no > 1 and not cells[0] and len(cells) == len(previous.cells or ()):
