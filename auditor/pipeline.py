@@ -78,10 +78,7 @@ PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 16 * 102
 
 
 def _worth_a_worker(inputs: list[Input]) -> bool:
-    import threading
-
-    # Forking a process that runs other threads (a caller's server) can deadlock the child: read in-process.
-    if (os.cpu_count() or 1) < 2 or "fork" not in _start_methods() or threading.active_count() > 1:
+    if not _can_fork() or "fork" not in _start_methods():
         return False
     total = 0
     for item in inputs:
@@ -190,16 +187,117 @@ def warnings_of(readable) -> list[str]:
     return [note for _, raw in readable for note in raw.warnings]
 
 
-def analyse(readable, timings: dict[str, float]) -> list:
-    """Build and extract every ingested document; return (Document, Extraction) pairs in input order."""
+def analyse(readable, timings: dict[str, float], while_extracting=None) -> list:
+    """Build and extract every ingested document; return (Document, Extraction) pairs in input order.
+
+    `while_extracting(documents)` is called once the documents are built, before any is extracted (to start
+    work on the other core)."""
     from auditor.document.build import build
     from auditor.extract import extract
 
-    bundle = []
-    for number, (item, raw) in enumerate(readable, start=1):
-        document = _timed(timings, "document", build, raw, f"D{number}", item.role)
-        bundle.append((document, _timed(timings, "extract", extract, document)))
-    return bundle
+    documents = [_timed(timings, "document", build, raw, f"D{number}", item.role)
+                 for number, (item, raw) in enumerate(readable, start=1)]
+    if while_extracting is not None:
+        while_extracting(documents)
+    return [(document, _timed(timings, "extract", extract, document)) for document in documents]
+
+
+# Below this many sentences in all, the rules' searches cost less than forking a worker to make them in advance.
+PRESCAN_FROM_SENTENCES = int(os.environ.get("AUDITOR_PRESCAN_FROM_SENTENCES", 2000))
+
+
+class _Prescan:
+    """A `while_extracting` for analyse: when the documents are long and a second core is free, a forked child
+    makes the rules' flow-independent searches (assess.prescan) while this process extracts the flows; `take`
+    seeds this process with them before it assesses. The assessment is the same with or without it."""
+
+    def __init__(self, as_of, rules_dir, profile):
+        self.as_of, self.rules_dir, self.profile = as_of, rules_dir, profile
+        self.forked = None
+
+    def __call__(self, documents) -> None:
+        if sum(len(d.sentences) for d in documents) < PRESCAN_FROM_SENTENCES or not _can_fork():
+            return
+        from auditor.assess import prescan
+        from auditor.assess.rules import load_rules
+
+        self.forked = Forked(prescan, documents, self.as_of, load_rules(self.rules_dir), self.profile)
+
+    def take(self, timings: dict[str, float]) -> None:
+        if self.forked is None:
+            return
+        from auditor.assess import seed
+
+        scanned = _timed(timings, "prescan_wait", self.forked.result)
+        if scanned is not None:
+            seed(scanned)
+
+    def close(self) -> None:
+        if self.forked is not None:
+            self.forked.close()
+
+
+def _can_fork() -> bool:
+    import threading
+
+    # Forking a process that runs other threads (a caller's server) can deadlock the child.
+    return (os.cpu_count() or 1) >= 2 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+class Forked:
+    """`func(*args)` run in a forked child (which shares this process's memory as it is now); `result()` is its
+    return value, or None if the child failed in any way (the caller then does the work itself).
+
+    The child writes its pickled result to a pipe and leaves with os._exit (no clean-up, no buffered output
+    flushed twice); `close()` kills a child whose result is not wanted."""
+
+    def __init__(self, func, *args):
+        self._pipe, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: never returns into the caller's code
+            status = 1
+            try:
+                os.close(self._pipe)
+                import pickle
+
+                data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+
+    def result(self):
+        import pickle
+
+        if self._pid is None:
+            return None
+        try:
+            with os.fdopen(self._pipe, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            return pickle.loads(data) if status == 0 and data else None
+        except Exception:  # noqa: BLE001 - a broken child or pipe: the caller does the work itself
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self._pid is None:
+            return
+        import signal
+
+        try:
+            os.close(self._pipe)
+        except OSError:
+            pass
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+        self._pid = None
 
 
 def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None = None, profile: dict | None = None,
@@ -208,17 +306,21 @@ def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None
 
     Returns the run (None when no document could be read) and one message per unreadable file.
     """
-    from auditor.assess import assess
-
     timings: dict[str, float] = {}
     readable, errors = read_all(inputs, timings, None if _warm() else lambda parsed=None: warm_up(rules_dir, parsed))
     if not readable:
         return None, errors
-    bundle = analyse(readable, timings)
+    from auditor.assess import assess  # not before reading: pydantic (~0.15 s) loads during the warm-up instead
     from auditor.assess.rules import load_rules
 
-    rules = load_rules(rules_dir)
-    assessment = _timed(timings, "assess", assess, bundle, as_of, rules, audited_at, profile, waivers)
+    prescan = _Prescan(as_of, rules_dir, profile)
+    try:
+        bundle = analyse(readable, timings, prescan)
+        prescan.take(timings)
+        rules = load_rules(rules_dir)
+        assessment = _timed(timings, "assess", assess, bundle, as_of, rules, audited_at, profile, waivers)
+    finally:
+        prescan.close()
     return Run(assessment=assessment, bundle=bundle, timings=timings, warnings=warnings_of(readable)), errors
 
 

@@ -66,8 +66,9 @@ def test_a_worker_that_dies_is_that_file_s_error_and_the_rest_is_read(always_par
 def test_cli_audit_through_the_worker_matches_in_process(tmp_path):
     """A fresh process (matchers not built) takes the worker path for files above the threshold."""
     out = {}
-    for mode, env in (("worker", {"AUDITOR_PARALLEL_FROM_BYTES": "0"}),
-                      ("serial", {"AUDITOR_PARALLEL_FROM_BYTES": str(2**40)})):
+    for mode, env in (("worker", {"AUDITOR_PARALLEL_FROM_BYTES": "0", "AUDITOR_PRESCAN_FROM_SENTENCES": "0"}),
+                      ("serial", {"AUDITOR_PARALLEL_FROM_BYTES": str(2**40),
+                                  "AUDITOR_PRESCAN_FROM_SENTENCES": str(2**40)})):
         target = tmp_path / f"{mode}.json"
         result = subprocess.run([sys.executable, "-m", "auditor", "audit", "--protocol", str(STUDY / "protocol.pdf"),
                                  "--consent", str(STUDY / "consent.docx"), "--format", "json", "-o", str(target),
@@ -76,5 +77,53 @@ def test_cli_audit_through_the_worker_matches_in_process(tmp_path):
         assert result.returncode in (0, 1), result.stderr
         # with the worker, the warm-up is timed while the files are read, so it is reported first
         assert result.stderr.startswith("warm_up=" if mode == "worker" else "ingest="), result.stderr
+        assert ("prescan_wait=" in result.stderr) == (mode == "worker"), result.stderr
         out[mode] = target.read_text().split('"audited_at"')[0]
     assert out["worker"] == out["serial"]
+
+
+# The prescan: a forked child makes the rules' flow-independent searches while this process extracts.
+
+EVAL_CASES = sorted(p.parent for p in (SAMPLES / "eval").glob("*/gold.yml"))[:8]
+
+
+def _assessment(case, monkeypatch, prescan: bool):
+    import yaml
+
+    from auditor.assess import applicability, conditions
+
+    monkeypatch.setattr(pipeline, "PRESCAN_FROM_SENTENCES", 0 if prescan else 2**40)
+    conditions._CACHE.clear()  # what another run of this process left would hide a wrong seed
+    applicability._SEEDED.clear()
+    used = []
+    original = pipeline.Forked.result
+    monkeypatch.setattr(pipeline.Forked, "result", lambda self: used.append(1) or original(self))
+    gold = yaml.safe_load((case / "gold.yml").read_text())
+    inputs = [Input(str(case / gold["protocol"]), "protocol"), Input(str(case / gold["consent"]), "consent")]
+    run, errors = pipeline.audit(inputs, audited_at="fixed", profile=gold.get("profile"))
+    assert errors == [] and len(used) == (1 if prescan else 0)
+    return run.assessment.model_dump()
+
+
+@pytest.mark.parametrize("case", EVAL_CASES, ids=lambda p: p.name)
+def test_prescan_gives_the_same_assessment(case, monkeypatch):
+    assert _assessment(case, monkeypatch, True) == _assessment(case, monkeypatch, False)
+
+
+def _boom():
+    raise RuntimeError("the child fails")
+
+
+def test_a_forked_child_that_fails_gives_none():
+    assert pipeline.Forked(_boom).result() is None
+    assert pipeline.Forked(os._exit, 0).result() is None  # left without writing anything
+    assert pipeline.Forked(sum, [1, 2]).result() == 3
+
+
+def test_an_unwanted_child_is_killed():
+    import time
+
+    child = pipeline.Forked(time.sleep, 60)
+    started = time.perf_counter()
+    child.close()
+    assert time.perf_counter() - started < 5 and child.result() is None

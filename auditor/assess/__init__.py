@@ -24,6 +24,33 @@ def prepare() -> None:
     _keys()
 
 
+def prescan(documents, as_of: date | None = None, rules=None, profile: dict | None = None) -> dict:
+    """The scans an assessment of these documents makes whatever their flows are: the rules run over the documents
+    with no flows, and what that searched the text for (and the applicability it found) is kept, for `seed`.
+
+    A worker runs this while the main process extracts the flows (pipeline.analyse); seeding the main process with
+    the result saves it those searches, and the assessment is the same (each result is a function of a
+    document's text and the patterns alone). Searches that only a flow leads to are made later, as usual."""
+    from auditor.assess import applicability, conditions
+    from auditor.extract.model import Extraction
+
+    bundle = [(d, Extraction(document=d.id, mentions=(), flows=())) for d in documents]
+    found = applicability.infer(bundle, profile)
+    applicability.seed(bundle, profile, found)
+    assess(bundle, as_of, rules, "", profile)
+    ours = {(d.id, d.sha256) for d in documents}
+    return {"matches": {k: v for k, v in conditions.cached_matches().items() if k[:2] in ours},
+            "applicability": (applicability.bundle_key(bundle, profile), found)}
+
+
+def seed(scanned: dict) -> None:
+    """Take what `prescan` found in another process."""
+    from auditor.assess import applicability, conditions
+
+    conditions.seed_matches(scanned["matches"])
+    applicability.seed_key(*scanned["applicability"])
+
+
 def assess(bundle, as_of: date | None = None, rules=None, audited_at: str | None = None,
            profile: dict | None = None, waivers=None) -> Assessment:
     """Run every rule over the (Document, Extraction) pairs and gather the Assessment."""

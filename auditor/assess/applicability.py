@@ -27,6 +27,9 @@ def known_keys() -> list[str]:
 
 def infer(bundle, profile: dict | None = None) -> dict[str, Applicability]:
     """The status of every applicability key: the profile's word first, then cues in the documents."""
+    seeded = _SEEDED.get(bundle_key(bundle, profile))
+    if seeded is not None:
+        return dict(seeded)
     keys = _keys()
     out: dict[str, Applicability] = {}
     for key, spec in keys.items():
@@ -45,6 +48,26 @@ def infer(bundle, profile: dict | None = None) -> dict[str, Applicability]:
                                              detail=f"implied by {other}", evidence=out[other].evidence)
                     break
     return out
+
+
+# What `infer` found in another process for the same documents and profile (assess.prescan): the last few.
+_SEEDED: dict = {}
+
+
+def bundle_key(bundle, profile: dict | None) -> tuple:
+    """What `infer`'s answer depends on: each document's id, content, role and name, and the profile."""
+    return (tuple((d.id, d.sha256, d.role, d.name) for d, _ in bundle),
+            tuple(sorted((str(k), str(v)) for k, v in (profile or {}).items())))
+
+
+def seed(bundle, profile: dict | None, found: dict) -> None:
+    seed_key(bundle_key(bundle, profile), found)
+
+
+def seed_key(key: tuple, found: dict) -> None:
+    if len(_SEEDED) >= 8:
+        _SEEDED.clear()
+    _SEEDED[key] = dict(found)
 
 
 def _detect(key: str, spec: dict, bundle) -> Applicability:

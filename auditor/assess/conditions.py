@@ -162,4 +162,16 @@ def _sentences_matching(document, patterns: tuple[str, ...]):
 
 _CACHE: dict = {}
 
+
+def cached_matches() -> dict:
+    """The sentence searches made so far: (document id, sha256, patterns) -> `_sentences_matching`'s answer."""
+    return dict(_CACHE)
+
+
+def seed_matches(found: dict) -> None:
+    """Take searches another process made of the same documents (assess.prescan)."""
+    if len(_CACHE) + len(found) > 512:
+        _CACHE.clear()
+    _CACHE.update(found)
+
 _FOREIGN = FlowFilter(foreign=True, destinations=["country"])
