@@ -107,3 +107,33 @@ def test_long_pdf_read_in_two_processes_gives_the_same_pages(monkeypatch, tmp_pa
         pdf.close()
     assert len(alone) > 2 and split == alone
     assert (tmp_path / "worker-ran").read_text() == f"{len(alone) // 2}-{len(alone)}"
+
+
+def _pdfs():
+    from conftest import CORPUS, SAMPLES
+
+    found = sorted(SAMPLES.rglob("*.pdf"))[:12]
+    return found + (sorted(CORPUS.glob("*.pdf"))[:6] if CORPUS.is_dir() else [])
+
+
+def test_path_bounds_are_what_pypdfium2_objects_give(tmp_path):
+    """The ruled-page test reads path bounds through pdfium's C calls: the same as pypdfium2's page objects."""
+    import pypdfium2 as pdfium
+
+    from auditor.ingest.from_pdf import _path_bounds
+
+    table = tmp_path / "table.pdf"
+    write_table_pdf(table)
+    checked = 0
+    for path in [table, *_pdfs()]:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(min(len(pdf), 40)):
+                page = pdf[index]
+                expected = [o.get_bounds() for o in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH], max_depth=2)]
+                assert list(_path_bounds(page.raw)) == expected, (path.name, index + 1)
+                checked += bool(expected)
+                page.close()
+        finally:
+            pdf.close()
+    assert checked  # at least one page had paths

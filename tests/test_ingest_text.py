@@ -226,3 +226,17 @@ def test_a_wrapped_pipe_row_joins_its_row(tmp_path):
     assert rows[2] == ("Plasma PK (primary)", "Tianfu Meridian Bioanalytical Co.",
                        "No. 88 Keyuan South Road, Chengdu, Sichuan 610041, China")
     assert len(rows) == 4
+
+
+def test_heading_prefilter_never_drops_a_heading():
+    """parse_heading looks further only at lines starting with a digit or a heading word's first letter: every line
+    its patterns could match starts so (each case IGNORECASE folds to one of those letters)."""
+    import re
+
+    from auditor.ingest import headings
+
+    words = re.search(r"\(\?P<word>([^)]*)\)", headings._NAMED.pattern).group(1).split("|")
+    initials = {chr(c) for c in range(0x110000) if any(re.fullmatch(w[0], chr(c), re.IGNORECASE) for w in words)}
+    assert initials == set(headings._NAMED_INITIALS)
+    assert all(headings.parse_heading(line) for line in ("4. Sample Handling", "Appendix B", "SECTION 8 VENDORS",
+                                                         "Part 2: Optional Research", "8.4.2 Sample Shipment"))

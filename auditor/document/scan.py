@@ -198,10 +198,17 @@ class FoldedWords:
 
     def __init__(self, words):
         words = sorted(set(words), key=len, reverse=True)
-        self.ignorecase = re.compile(self._alternation(re.escape(w) for w in words), re.IGNORECASE)
+        self._words = words
+        self._ignorecase: re.Pattern | None = None  # compiled on first need: only a text fold cannot keep needs it
         folded = [fold(w) for w in words]
         self.folded = re.compile(self._alternation(
             re.escape(f) if f is not None else f"(?i:{re.escape(w)})" for w, f in zip(words, folded)))
+
+    @property
+    def ignorecase(self) -> re.Pattern:
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self._alternation(re.escape(w) for w in self._words), re.IGNORECASE)
+        return self._ignorecase
 
     @staticmethod
     def _alternation(parts) -> str:

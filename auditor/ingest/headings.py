@@ -11,6 +11,9 @@ _NAMED = re.compile(
     r"(?P<num>[A-Z0-9]{1,3}(?:\.\d{1,2})*)\b\.?\s*[-:\u2013\u2014.]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# The first letters of _NAMED's words in any case IGNORECASE allows ("\u017f" is the long s): a line starting
+# with none of them nor a digit is no heading, and needs no other test (tests/test_ingest_text.py checks this).
+_NAMED_INITIALS = frozenset("sSaAcCpP\u017f")
 _TOC_LEADER = re.compile(r"(?:\.\s*){4,}\s*\d+\s*$|\s{3,}\d+\s*$|\t\d+\s*$")
 _END_PUNCT = (".", ",", ";", "?", "!")
 MAX_HEADING_WORDS = 14
@@ -27,7 +30,9 @@ class Heading:
 def parse_heading(text: str) -> Heading | None:
     """Return the heading a line states, or None if the line reads as body text."""
     line = text.strip()
-    if not line or len(line) > 120 or _TOC_LEADER.search(line):
+    if not line or len(line) > 120 or not (line[0].isdigit() or line[0] in _NAMED_INITIALS):
+        return None  # most lines: neither a number nor a heading word first
+    if _TOC_LEADER.search(line):
         return None
     named = _NAMED.match(line)
     if named and (named.group("word").isupper() or named.group("word")[0].isupper()):
