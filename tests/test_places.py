@@ -139,6 +139,19 @@ def test_a_cell_product_code_is_the_cells_it_was_defined_as(tmp_path):
     assert {(f.material, f.action, f.country) for f in flows} == {("cells", "manufacture", "CN")}
 
 
+def test_a_thing_made_for_the_product_is_not_the_product(tmp_path):
+    """'the LCT-G5D lentiviral vector is manufactured ... in Belgium' places the vector, not the cells."""
+    text = ("Investigational product: LCT-G5D, autologous T cells transduced with a lentiviral vector.\n\n"
+            "6.2 Manufacture\n\nLCT-G5D is manufactured at the Center's facility in Baltimore, Maryland. The GMP "
+            "LCT-G5D lentiviral vector is manufactured under contract by Vectora SA, Nivelles, Belgium. LCT-G5D and "
+            "its plasmids are stored in Baltimore.\n")
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.material, f.action, f.country) for f in flows if f.material == "cells"} == \
+        {("cells", "manufacture", "US"), ("cells", "store", "US")}
+
+
 def test_a_numbered_table_reference_takes_the_row_it_names(tmp_path):
     text = ("9 SAMPLES\n\nSites ship frozen plasma monthly on dry ice to the LRETC Biorepository (Columbus, Ohio), which "
             "batches primary aliquots for bioanalysis and ships them to the bioanalytical vendor in Table 9-2.\n\n"

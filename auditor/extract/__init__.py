@@ -18,6 +18,7 @@ def prepare() -> None:
     prepare_directory()
     _references()
     _product_definitions()
+    _made_for_the_product()
     _anaphora_filter()
     _header_cue()
     _future_filter()
@@ -210,10 +211,25 @@ def _add_products(facts, doc, words: str, products: re.Pattern) -> None:
     from spacy.util import filter_spans
 
     _, material, _ = _product_definitions()
+    made_for = _made_for_the_product()
     spans = [s for s in (doc.char_span(m.start(), m.end(), label="MATERIAL", kb_id=material, alignment_mode="expand")
-                         for m in products.finditer(words)) if s]
+                         for m in products.finditer(words) if not made_for.match(words, m.end())) if s]
     if spans:
         facts.groups["MATERIAL"] = filter_spans(facts.groups["MATERIAL"] + spans)
+
+
+@lru_cache(maxsize=1)
+def _made_for_the_product() -> re.Pattern:
+    """After a product code: ' lentiviral vector', ' plasmids' (pack: not_the_product_before), a thing made for
+    the product rather than the product."""
+    from auditor.pack import load_yaml
+
+    nouns = sorted(load_yaml("patterns/product_aliases.yml").get("not_the_product_before") or [], key=len, reverse=True)
+    if not nouns:
+        return re.compile(r"(?!)")
+    # the words between are modifiers ("GMP lentiviral"), not a clause going on ("CCC-22 and the vector")
+    between = r"(?:(?!(?:and|or|with|from|to|in|at|by|for|of|is|are|was|were|will|be|the|its)\b)[\w-]+\s+){0,2}?"
+    return re.compile(r"\s+" + between + "(?:" + "|".join(re.escape(str(n)) for n in nouns) + r")\b", re.IGNORECASE)
 
 
 def _add_cell_names(facts, doc, directory, words: str) -> None:
