@@ -71,7 +71,8 @@ def test_applicability_is_inferred_with_evidence():
     by_key = {a.key: a for a in result.applicability}
     assert by_key["fda"].status == "applies" and by_key["fda"].evidence is not None
     assert by_key["genomic"].status == "applies"
-    assert by_key["nih"].status == "unknown"
+    # "Sponsor: <company>, Inc." on the title page and no NIH cue anywhere: not NIH-funded
+    assert by_key["nih"].status == "does_not_apply" and "Inc" in by_key["nih"].detail
 
 
 def test_profile_overrides_detection():
@@ -160,3 +161,23 @@ def test_clean_sample_study_has_nothing_above_info():
     assert not errors
     above = [(f.rule_id, f.severity, f.message) for f in run.assessment.findings if f.severity != "info"]
     assert not above
+
+
+def _nih_status(tmp_path, protocol_text: str) -> str:
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text(protocol_text)
+    document = build(ingest(path), "D1", "protocol")
+    return infer([(document, None)])["nih"].status
+
+
+def test_an_industry_sponsor_field_means_no_nih_funding_unless_an_nih_cue_appears(tmp_path):
+    title = "PROTOCOL CDV-410-201\n\nSponsor:               Coquina Vaccines, Inc., 5400 West Cypress Street, Tampa\n\n"
+    assert _nih_status(tmp_path, title + "1 INTRODUCTION\n\nA vaccine study.\n") == "does_not_apply"
+    assert _nih_status(tmp_path, title + "1 INTRODUCTION\n\nThis study is funded by the NIH under grant "
+                                         "U01 AI123456.\n") == "applies"
+    # a sponsor that is not a company says nothing about funding
+    assert _nih_status(tmp_path, "Sponsor: Lakeshore University\n\n1 INTRODUCTION\n\nA study.\n") == "unknown"

@@ -52,8 +52,9 @@ def test_thresholds_hold(result, prefix):
 # changes made for rounds 3-4: P 0.701 / R 0.940; then studied too (development now, thresholds below its figures).
 # Round 6: 12 cases written blind (2026-12-03, six house styles); blind run 2026-12-03 P 0.375 / R 0.512; looked at
 # afterwards (two general fixes: P 0.419 / R 0.634; then a vector made for a cell product is not the product, and
-# ICF-002 reads terse and lettered-template phrasings of the basic elements:
-# P 0.553 / R 0.634), held as a floor.
+# ICF-002 reads terse and lettered-template phrasings of the basic elements: P 0.553 / R 0.634; then a shipment whose
+# recipient is named in the sentence before, and an industry "Sponsor: X, Inc." field meaning no NIH funding:
+# P 0.620 / R 0.756), held as a floor.
 # Round 7: 12 cases written blind (2026-12-03, twelve house styles); blind run 2026-12-03 P 0.700 / R 0.727, held as a
 # floor (unread).
 ROUNDS = {
@@ -62,7 +63,7 @@ ROUNDS = {
     "holdout_cases_v3": {"": (0.97, 0.95)},
     "holdout_cases_v4": {"": (0.95, 0.97)},
     "holdout_cases_v5": {"": (0.93, 0.95)},
-    "holdout_cases_v6": {"": (0.55, 0.63)},
+    "holdout_cases_v6": {"": (0.62, 0.75)},
     "holdout_cases_v7": {"": (0.70, 0.72)},
 }
 

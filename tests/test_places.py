@@ -160,3 +160,20 @@ def test_a_numbered_table_reference_takes_the_row_it_names(tmp_path):
             "Plasma PK (primary)  | Tianfu Meridian Bioanalytical Laboratories | Chengdu, Sichuan 610041, China\n"
             "Plasma PK (back-up)  | LRETC Biorepository                        | Columbus, Ohio, USA\n")
     assert ("country", "CN", None) in _flows(tmp_path, text)
+
+
+def test_a_shipment_whose_recipient_is_named_in_the_sentence_before(tmp_path):
+    """'... at the arbovirus reference laboratory (see Appendix C). Suncoast Central Laboratory forwards one aliquot
+    ...': the sender is named, the recipient was named just before, and the appendix places it."""
+    appendix = ("APPENDIX C. LABORATORY ADDRESSES\n\nSuncoast Central Laboratory\n  7100 Lake Underhill Road, Orlando, "
+                "Florida 32807, United States\n\nArbovirus reference laboratory (neutralization)\n  Laboratorio de "
+                "Referencia de Arbovirus del Caribe (LRAC)\n  Calle 15 No. 1052 entre 10 y 12, Vedado\n  La Habana 10400, "
+                "Cuba\n  Contact: Jefa de Laboratorio, +53 7 555 0140\n")
+    text = ("6 LABORATORY\n\n6.2 Serum is shipped monthly to Suncoast Central Laboratory, Orlando, Florida.\n\n"
+            "6.4 Neutralizing antibody titres are determined at the designated arbovirus reference laboratory (see "
+            "Appendix C). Suncoast Central Laboratory forwards one aliquot per timepoint on dry ice.\n\n" + appendix)
+    assert ("country", "CU", "reference laboratory") in _flows(tmp_path, text)
+    # the sentence before names the sender itself: no shipment to where the sender already is
+    text = ("6 LABORATORY\n\n6.2 Serum is tested at Suncoast Central Laboratory. Suncoast Central Laboratory "
+            "forwards one aliquot per timepoint on dry ice.\n\n" + appendix)
+    assert not any(country == "CU" for _, country, _ in _flows(tmp_path, text))

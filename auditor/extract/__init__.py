@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from auditor.document.model import Document, Sentence
@@ -51,6 +52,13 @@ def extract(document: Document) -> Extraction:
         # the words after the sentence's own places name what a table reference points to
         cut = max((d.end_char for d in facts.groups["DEST"]), default=0)
         elsewhere = _pointed_place(words, sentence.block, last_place, directory, document, words[cut:])
+        antecedent = None
+        if elsewhere is None and not facts.groups["DEST"]:
+            antecedent = _antecedent_recipient(document, sentence, facts, directory, m)
+            if antecedent is not None:
+                elsewhere = antecedent[0]
+        # with an antecedent recipient, the parties the sentence names are the sender, not where it sends
+        flow_facts = facts if antecedent is None else replace(facts, groups={**facts.groups, "ORG": [], "ROLE": []})
         _add_cell_names(facts, doc, directory, words)
         if products:
             _add_products(facts, doc, words, products)
@@ -67,7 +75,7 @@ def extract(document: Document) -> Extraction:
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(words)
         pronoun = inherited if _anaphoric(words) else None
-        pointed = [(elsewhere, None)]
+        pointed = [(elsewhere, antecedent[1] if antecedent is not None else None)]
         if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
             # "They will be dispatched to the following recipient:" and the place is in the list below
             pointed = _listed_places(document, sentence.block, m) or pointed
@@ -75,7 +83,8 @@ def extract(document: Document) -> Extraction:
         late = _TABLE_REF.search(words)
         pointed_too = bool(late and elsewhere is not None and cut and late.start() > cut)
         for place, named in pointed:
-            for flow in flows_of(document.id, doc, base, sentence.span, facts, pronoun, directory, place, pointed_too):
+            for flow in flows_of(document.id, doc, base, sentence.span, flow_facts, pronoun, directory, place,
+                                 pointed_too):
                 if named is not None and flow.destination_mention is None and flow.located_by == place:
                     flow = flow.model_copy(update={"organisation": named[0], "organisation_mention": named[1]})
                 found.append(flow)
@@ -88,6 +97,45 @@ def extract(document: Document) -> Extraction:
                 flows.append(flow)
     mentions.sort(key=lambda x: (x.span.start, x.span.end))
     return Extraction(document=document.id, mentions=tuple(mentions), flows=tuple(flows))
+
+
+def _antecedent_recipient(document: Document, sentence: Sentence, facts, directory, m):
+    """(place, (name, mention)) of the recipient a shipping sentence leaves to the sentence before it: "... at the
+    designated arbovirus reference laboratory (see Appendix C). Suncoast Central Laboratory forwards one aliquot
+    per timepoint ...". Only for a sentence that names material and a transfer but no place, whose only named
+    parties come before the verb (the sender); the sentence before, in the same block, must name a recipient the
+    document locates (and not the sender's own place)."""
+    from auditor.extract.flows import _TRANSFERS, sentence_facts, to_mention
+    from auditor.extract.recipients import locate, recipient_name
+
+    transfers = [a for a in facts.groups["ACTION"] if a.kb_id_ in _TRANSFERS]
+    if not facts.groups["MATERIAL"] or not transfers:
+        return None
+    verb = transfers[0].start
+    parties = facts.groups["ORG"] + facts.groups["ROLE"]
+    if any(p.start >= verb for p in parties):
+        return None  # a recipient after the verb: the sentence says where it goes
+    index = _sentence_index(document, sentence)
+    if index is None or index == 0 or document.sentences[index - 1].block != sentence.block:
+        return None
+    before = document.sentences[index - 1]
+    text = document.text[before.span.start : before.span.end]
+    previous = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+    if previous.groups["DEST"] or previous.groups["MATERIAL"]:
+        return None  # a sentence with its own place or material is read on its own
+    senders = {located.span.start for p in parties if (located := locate(p, directory)[2]) is not None}
+    for party in previous.groups["ORG"] + previous.groups["ROLE"]:
+        kind, _, place = locate(party, directory)
+        if kind != "unknown" and place is not None and place.span.start not in senders:
+            return place, (recipient_name(party), to_mention(party, before.span.start))
+    return None
+
+
+def _sentence_index(document: Document, sentence: Sentence) -> int | None:
+    from bisect import bisect_left
+
+    index = bisect_left(document.sentences, sentence.span.start, key=lambda s: s.span.start)
+    return index if index < len(document.sentences) and document.sentences[index] == sentence else None
 
 
 _TABLE_REF = re.compile(r"\bTable\s+(\d+(?:[.-]\d+)*)\b")
