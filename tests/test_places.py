@@ -177,3 +177,18 @@ def test_a_shipment_whose_recipient_is_named_in_the_sentence_before(tmp_path):
     text = ("6 LABORATORY\n\n6.2 Serum is tested at Suncoast Central Laboratory. Suncoast Central Laboratory "
             "forwards one aliquot per timepoint on dry ice.\n\n" + appendix)
     assert not any(country == "CU" for _, country, _ in _flows(tmp_path, text))
+
+
+def test_the_place_of_a_receiving_subject_is_where_the_data_go(tmp_path):
+    """'The Saint Petersburg team downloads the VCF'; 'Investigators at X (Saint Petersburg, Russia) ... with read
+    access to the CRAM files': the subject receives, so its place is the destination."""
+    text = ("6 DATA\n\n6.2 Investigators at Neva State Medical University (Saint Petersburg, Russia) are added as "
+            "members of the shared workspace, with read access to coded CRAM files.\n\n"
+            "6.3 The Saint Petersburg team downloads the joint-called VCF to its own server.\n\n"
+            "6.4 Samples from sites in Shanghai are received at the central laboratory in Columbus, Ohio.\n")
+    flows = _flows(tmp_path, text)
+    assert ("country", "RU", None) in flows
+    assert not any(country == "CN" for _, country, _ in flows)  # "from sites in Shanghai" is an origin
+    # another clause between the place and the verb: the place is not the receiver
+    text = "8 RISKS\n\nChina is a country of concern, and its government could seek access to DNA samples held there.\n"
+    assert not any(country == "CN" for _, country, _ in _flows(tmp_path, text))

@@ -16,6 +16,7 @@ from auditor.pack import load_yaml
 _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
 _MAX_REACH = 25  # tokens: a material further than this from the action belongs to another clause
+_MAX_RECEIVER_REACH = 30  # tokens from a receiver's place to its verb ("Investigators at X (Y) ..., with read access to")
 _MAX_DEST_REACH = 40  # tokens from the action to its destination ("shipped fresh at 2-8 C, within 24 h, ..., to X")
 
 
@@ -247,9 +248,27 @@ def _nearest_action(doc, actions, dest):
         return max(before, key=lambda a: a.end)
     window = {t.lower_ for t in doc[max(0, dest.start - 3) : dest.start]}
     if not window & _prepositions():
-        return None
+        # the subject's place, when the subject is the receiver ("The Saint Petersburg team downloads the VCF")
+        receiving = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_RECEIVER_REACH
+                     and a.text.lower() in _receiving_actions() and not _new_clause(doc[dest.end : a.start])]
+        return min(receiving, key=lambda a: a.start) if receiving else None
     after = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_AFTER]
     return min(after, key=lambda a: a.start) if after else None
+
+
+_CLAUSE_JOINERS = frozenset({"and", "but", "or", "which", "where", "while", "whereas"})
+
+
+def _new_clause(tokens) -> bool:
+    """Does another clause begin in these tokens (";", ", and", ", which"): then the place before it is not the
+    receiving verb's subject ("China is a country of concern, and its government could seek access to samples")."""
+    words = [t.lower_ for t in tokens]
+    return ";" in words or any(a == "," and b in _CLAUSE_JOINERS for a, b in zip(words, words[1:]))
+
+
+@lru_cache(maxsize=1)
+def _receiving_actions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml").get("receiving_actions") or [])
 
 
 @lru_cache(maxsize=1)
