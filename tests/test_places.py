@@ -192,3 +192,10 @@ def test_the_place_of_a_receiving_subject_is_where_the_data_go(tmp_path):
     # another clause between the place and the verb: the place is not the receiver
     text = "8 RISKS\n\nChina is a country of concern, and its government could seek access to DNA samples held there.\n"
     assert not any(country == "CN" for _, country, _ in _flows(tmp_path, text))
+
+
+def test_a_place_name_that_names_a_street_is_no_place(tmp_path):
+    text = ("5 SAMPLES\n\nSerum is shipped to Hangang Clinical Reference Laboratory, 23 Teheran-ro 98-gil, Gangnam-gu, "
+            "Seoul 06180, Republic of Korea. Plasma is sent to Bluegrass Labs, 100 Paris Road, Lexington, Kentucky.\n")
+    countries = {country for _, country, _ in _flows(tmp_path, text)}
+    assert "IR" not in countries and "FR" not in countries and "KR" in countries

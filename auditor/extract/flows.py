@@ -77,12 +77,32 @@ def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None
     # A word inside a material or a recipient's name ("sequencing laboratory") is not the action.
     taken = {i for group in ("MATERIAL", "ORG", "ROLE") for span in groups[group] for i in range(span.start, span.end)}
     groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
-    groups["DEST"] = _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"]))
+    groups["DEST"] = _streets(doc, _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"])))
     terms = sorted(terms)
     parentheses = _parentheses(doc, text) if has_parentheses else []
     scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses)
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
+
+
+def _streets(doc, places):
+    """Drop a place that names a street: followed by "Road", "Street", ... or a hyphenated address part ("Teheran-ro",
+    a street in Seoul). Pack: context/origins.yml street_words, street_suffixes."""
+    words, suffixes = _street_words()
+    out = []
+    for place in places:
+        after = [t.lower_ for t in doc[place.end : place.end + 2]]
+        if (after[:1] and after[0] in words) or (len(after) == 2 and after[0] == "-" and after[1] in suffixes):
+            continue
+        out.append(place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("context/origins.yml")
+    return (frozenset(str(w).lower() for w in data.get("street_words") or []),
+            frozenset(str(w).lower() for w in data.get("street_suffixes") or []))
 
 
 def _surnames(doc, places):
