@@ -169,6 +169,15 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
     promises = [(d, f) for d, f in consent_all if _promises_domestic(f, abroad, d.text, told)
                 and _same_kind(f, abroad)]  # "samples will not leave the US" is not contradicted by data going abroad
     places = ctx.places([f for _, f in abroad])
+    if not promises and rule.params.get("domestic_statements"):
+        from auditor.assess.conditions import matching_text
+        from auditor.assess.rules import TextFilter
+
+        stated = matching_text(TextFilter(role="consent", any=list(rule.params["domestic_statements"])), ctx)
+        if stated and not told:
+            quote = stated[0].quote[:120]
+            detail = f"The consent form promises domestic handling (\"{quote}\") but the protocol sends material to {places}."
+            return Outcome([Hit({"detail": detail}, [stated[0], *ctx.evidence(abroad)], "consent_promises_domestic_handling")])
     if promises:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
                   f"{promises[0][1].modality}) but the protocol sends material to {places}.")
