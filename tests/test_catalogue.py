@@ -181,3 +181,14 @@ def test_an_industry_sponsor_field_means_no_nih_funding_unless_an_nih_cue_appear
                                          "U01 AI123456.\n") == "applies"
     # a sponsor that is not a company says nothing about funding
     assert _nih_status(tmp_path, "Sponsor: Lakeshore University\n\n1 INTRODUCTION\n\nA study.\n") == "unknown"
+
+
+def test_not_fda_regulated_is_a_stated_negative(tmp_path):
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text("Regulatory status: NIH Data Management and Sharing Policy. Not FDA-regulated; not an applicable "
+                    "clinical trial.\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["fda"].status == "does_not_apply"

@@ -199,3 +199,17 @@ def test_a_place_name_that_names_a_street_is_no_place(tmp_path):
             "Seoul 06180, Republic of Korea. Plasma is sent to Bluegrass Labs, 100 Paris Road, Lexington, Kentucky.\n")
     countries = {country for _, country, _ in _flows(tmp_path, text)}
     assert "IR" not in countries and "FR" not in countries and "KR" in countries
+
+
+def test_genotype_files_and_remote_access_from_abroad_are_genetic_data_going_there(tmp_path):
+    text = ("APPENDIX B - DATA MANAGEMENT\n\nB.2 Caracas. Investigators at IMTA, Caracas, Venezuela, are given accounts on "
+            "the secure research desktop. From Caracas they access, remotely, the coded genotype matrix for the "
+            "association analysis.\n\nB.3 Bogota. Coded genotype files for the replication panel are transferred by "
+            "encrypted file transfer to the UAB Genetic Epidemiology Unit, Carrera 7 No. 40-62, Bogota, Colombia.\n")
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    flows = {(f.material, f.country) for f in extract(build(ingest(path), "D1")).flows}
+    assert {("genetic_data", "VE"), ("genetic_data", "CO")} <= flows
+    # a passive receiving verb after a sentence-opening "from" keeps the place an origin
+    text = "5 SAMPLES\n\nFrom Shanghai, samples are received by the central laboratory in Columbus, Ohio.\n"
+    assert not any(country == "CN" for _, country, _ in _flows(tmp_path, text))

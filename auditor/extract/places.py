@@ -111,8 +111,28 @@ def drop_origins(doc, places: list, origin_ends: list[int]) -> list:
     stops = _origin_stops()
     covered: set[int] = set()
     for end in origin_ends:
+        if _accessed_from(doc, end):
+            continue
         index = end
         while index < len(doc) and doc[index].lower_ not in stops:
             covered.add(index)
             index += 1
     return [p for p in places if p.start not in covered]
+
+
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _accessed_from(doc, end: int) -> bool:
+    """'From Caracas they access, remotely, the genotype matrix': a sentence opening with "from" whose clause has an
+    active receiving verb ('access', 'download') says where the receiver works, not where material comes from."""
+    from auditor.extract.flows import _receiving_actions
+
+    opening = [t for t in doc[: max(0, end - 1)] if not (t.like_num or t.is_punct)]
+    if opening or end == 0 or doc[end - 1].lower_ != "from":
+        return False
+    receiving = _receiving_actions()
+    for index in range(end, min(len(doc), end + 8)):
+        if doc[index].lower_ in receiving:
+            return doc[index - 1].lower_ not in _PASSIVE
+    return False
