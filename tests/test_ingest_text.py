@@ -240,3 +240,16 @@ def test_heading_prefilter_never_drops_a_heading():
     assert initials == set(headings._NAMED_INITIALS)
     assert all(headings.parse_heading(line) for line in ("4. Sample Handling", "Appendix B", "SECTION 8 VENDORS",
                                                          "Part 2: Optional Research", "8.4.2 Sample Shipment"))
+
+
+def test_a_paragraph_opening_with_a_run_in_numbered_title_keeps_its_section_and_its_text(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("6. DATA FLOW\n\n6.2 Secondary analysis. Alignment, joint calling and imputation are performed\n"
+                    "by the analysis partner in Kowloon, Hong Kong.\n6.3 Ancestry report. The report is generated on\n"
+                    "the Platform.\n\n7.2 Genotyping\nDNA is extracted at the site.\n")
+    raw = ingest(path)
+    assert [(b.kind, b.text) for b in raw.blocks] == [
+        ("heading", "6. DATA FLOW"), ("heading", "6.2 Secondary analysis."),
+        ("paragraph", "Alignment, joint calling and imputation are performed by the analysis partner in Kowloon, Hong Kong."),
+        ("heading", "6.3 Ancestry report."), ("paragraph", "The report is generated on the Platform."),
+        ("heading", "7.2 Genotyping"), ("paragraph", "DNA is extracted at the site.")]

@@ -121,6 +121,22 @@ def _numbered(line: str) -> bool:
     return heading is not None and heading.number is not None and heading.number[:1].isdigit() and "." in heading.number
 
 
+_RUN_IN = re.compile(r"[.:]\s+[A-Z(]\S*\s+\S")  # a title's sentence ends and another sentence begins after it
+
+
+def _run_in(line: str, following: str) -> int:
+    """Where the run-in numbered title ends in the first line of a paragraph that opens with one ("6.2 Secondary
+    analysis. Alignment, joint calling, ...") and wraps onto the next line; 0 if the line is no such thing."""
+    heading = parse_heading(line)
+    if heading is None or heading.number is None:
+        return 0
+    found = _RUN_IN.search(line, line.find(heading.title))
+    nxt = following.strip()
+    if found is None or not nxt or parse_heading(nxt) or is_caps_heading(nxt) or _LIST.match(nxt) or _PIPE_ROW.search(nxt):
+        return 0
+    return found.start() + 1
+
+
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
 
 
@@ -190,6 +206,13 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
                                    level=len(heading.group(1)), page_starts=starts))
         elif not line.strip():
             flush()
+        elif (not current or _SENTENCE_END.search(current[-1])) and \
+                (cut := _run_in(line, lines[index + 1] if index + 1 < len(lines) else "")):
+            # "6.2 Secondary analysis. Alignment, joint calling, imputation and" wrapping on: the run-in title is the
+            # section's heading, and the paragraph goes on after it
+            flush()
+            blocks.append(RawBlock(kind="heading", text=line[:cut].strip(), page_starts=starts))
+            current.append(line[cut:].strip())
         elif not current and (parse_heading(line) or (not markdown and is_caps_heading(line))):
             blocks.append(RawBlock(kind="heading", text=line.strip(), page_starts=starts))
         elif current and _SENTENCE_END.search(current[-1]) and _numbered(line):
