@@ -27,6 +27,14 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
         # names the country or countries); the vagueness itself is XBT-002
         return Outcome([Hit({**fields, "gap": gaps.get("no_country", "")}, ctx.evidence(disclosed + abroad),
                             "country_not_named")])
+    told = {f.country for _, f in disclosed if f.destination_kind == "country"}
+    hidden = [(d, f) for d, f in _concern_flows(ctx, abroad) if f.country not in told]
+    if hidden:
+        # Told of one country ("a central laboratory in Singapore") while the material goes on to a country of
+        # concern the consent never names (BGI, Shenzhen): that transfer is undisclosed
+        where = ctx.places([f for _, f in hidden], prefix=True)
+        return Outcome([Hit({"materials": materials_of(hidden), "destinations": where,
+                             "gap": gaps.get("concern_not_named", "")}, ctx.evidence(hidden + disclosed))])
     fate = rule.params.get("fate_statement")
     if fate:
         from auditor.assess.conditions import matching_text
