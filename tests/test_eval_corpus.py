@@ -63,15 +63,16 @@ def test_thresholds_hold(result, prefix):
 # round 8 is being written blind): genotype files and remote access from abroad, "not FDA-regulated": P 0.800 / R 0.779;
 # platform and partner roles, genomic files and calling, run-in numbered titles in text: P 0.812 / R 0.844; XBT-001
 # for a country of concern the consent never names beside another it does: P 0.815 / R 0.857; ICF-002 phrasings of
-# biobank leaflets and app consents: P 0.857 / R 0.857.
+# biobank leaflets and app consents: P 0.857 / R 0.857; CCN-004 follows its trigger (a stated enrolment of 100 or
+# fewer): P 0.880 / R 0.857 (round 6: 0.766 / 0.878).
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
     "holdout_cases_v2": {"": (0.97, 0.97)},
     "holdout_cases_v3": {"": (0.97, 0.95)},
     "holdout_cases_v4": {"": (0.95, 0.97)},
     "holdout_cases_v5": {"": (0.93, 0.95)},
-    "holdout_cases_v6": {"": (0.75, 0.87)},
-    "holdout_cases_v7": {"": (0.85, 0.85)},
+    "holdout_cases_v6": {"": (0.76, 0.87)},
+    "holdout_cases_v7": {"": (0.87, 0.85)},
 }
 
 
