@@ -54,7 +54,14 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
         return Outcome(passed="The consent form states no transfer abroad, so there is no disclosure to be vague.")
     firm = [f for _, f in told if f.destination_kind == "country" and f.modality == "asserted"]
     if firm:
-        return Outcome(passed=f"The consent form names {ctx.places(firm)} in a firm statement.")
+        # Firm about some places, hedged about a country of concern ("might also be sent to a cooperation partner
+        # laboratory in Russia"): hedged language is never specific, even when it names a country (catalogue)
+        sure = {f.country for f in firm}
+        concern = {f.country for _, f in _concern_flows(ctx, told)}
+        unsure = [(d, f) for d, f in told if f.country in concern and f.country not in sure]
+        if not unsure:
+            return Outcome(passed=f"The consent form names {ctx.places(firm)} in a firm statement.")
+        told = unsure
     vague = any(f.destination_kind == "vague_foreign" for _, f in told)
     hedged = any(f.modality != "asserted" for _, f in told)
     how = " and ".join(w for w, on in (("with vague destinations", vague), ("in hedged wording", hedged)) if on)
