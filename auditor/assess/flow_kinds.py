@@ -50,6 +50,10 @@ def undisclosed_transfer(rule, ctx: AuditContext) -> Outcome:
 def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
     """The consent form's disclosure of transfer abroad is vague or hedged only."""
     told = ctx.flows("consent", rule.params.get("materials"), foreign=True)
+    if ctx.flows("protocol", ["genetic_data"], foreign=True):
+        # the protocol sends genetic data abroad: "your data" or "your coded information" going abroad in the
+        # consent is the disclosure of it ("analysed by our global partners, who may be located outside the US")
+        told = told + [(d, f) for d, f in ctx.flows("consent", ["other_data"], foreign=True) if (d, f) not in told]
     if not told:
         return Outcome(passed="The consent form states no transfer abroad, so there is no disclosure to be vague.")
     firm = [f for _, f in told if f.destination_kind == "country" and f.modality == "asserted"]
