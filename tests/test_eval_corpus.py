@@ -65,7 +65,8 @@ def test_thresholds_hold(result, prefix):
 # for a country of concern the consent never names beside another it does: P 0.815 / R 0.857; ICF-002 phrasings of
 # biobank leaflets and app consents: P 0.857 / R 0.857; CCN-004 follows its trigger (a stated enrolment of 100 or
 # fewer): P 0.880 / R 0.857 (round 6: 0.766 / 0.878); XBT-002 for a hedged country of concern beside firm
-# allied destinations: P 0.882 / R 0.870; "your data" abroad as the disclosure of genetic data: P 0.885 / R 0.896.
+# allied destinations: P 0.882 / R 0.870; "your data" abroad as the disclosure of genetic data: P 0.885 / R 0.896;
+# sequencing read from the flow's sentence on, numbered subsections as paragraphs: P 0.908 / R 0.896.
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
     "holdout_cases_v2": {"": (0.97, 0.97)},
@@ -73,7 +74,7 @@ ROUNDS = {
     "holdout_cases_v4": {"": (0.95, 0.97)},
     "holdout_cases_v5": {"": (0.93, 0.95)},
     "holdout_cases_v6": {"": (0.76, 0.87)},
-    "holdout_cases_v7": {"": (0.88, 0.89)},
+    "holdout_cases_v7": {"": (0.90, 0.89)},
 }
 
 

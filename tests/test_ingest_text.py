@@ -253,3 +253,15 @@ def test_a_paragraph_opening_with_a_run_in_numbered_title_keeps_its_section_and_
         ("paragraph", "Alignment, joint calling and imputation are performed by the analysis partner in Kowloon, Hong Kong."),
         ("heading", "6.3 Ancestry report."), ("paragraph", "The report is generated on the Platform."),
         ("heading", "7.2 Genotyping"), ("paragraph", "DNA is extracted at the site.")]
+
+
+def test_a_numbered_subsection_after_a_sentence_end_is_its_own_paragraph(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("9 SAMPLES\n\n9.1.2 Processing: serum is aliquoted and frozen.\n9.1.3 Shipment: two aliquots are "
+                    "shipped to\nthe laboratory in Havana, Cuba.\n9.4 No genetic testing is performed. The dose is\n"
+                    "2.5 mg daily.\n")
+    texts = [b.text for b in ingest(path).blocks]
+    # a wrapped run-in title ("9.1.3 Shipment:") is the heading of the paragraph it opens
+    assert texts == ["9 SAMPLES", "9.1.2 Processing: serum is aliquoted and frozen.", "9.1.3 Shipment:",
+                     "two aliquots are shipped to the laboratory in Havana, Cuba.",
+                     "9.4 No genetic testing is performed. The dose is 2.5 mg daily."]

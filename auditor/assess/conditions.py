@@ -78,8 +78,11 @@ def matching_flows(spec, ctx) -> list:
                                          for p in spec.sentence_any):
             continue
         if spec.block_any:
+            # the flow's sentence and the rest of its paragraph ("... shipped to X in Shenzhen. There, DNA is
+            # sequenced"): what the paragraph said before is about other material ("DNA for WGS goes to Kansas
+            # City. Serum is shipped to Kowloon" is no sequencing in Kowloon)
             block = document.blocks[_block_of(document, flow.sentence.start)].span
-            if not any(_compile(p).search(document.text, block.start, block.end) for p in spec.block_any):
+            if not any(_compile(p).search(document.text, flow.sentence.start, block.end) for p in spec.block_any):
                 continue
         out.append((document, flow))
     return out

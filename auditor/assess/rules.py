@@ -28,7 +28,7 @@ class FlowFilter(BaseModel):
     modalities: list[str] = ["asserted", "possible", "conditional"]
     watchlisted: bool | None = None  # recipient is an organisation on a list in organisations.yml
     sentence_any: list[str] = []  # only flows whose sentence matches one of these (case-insensitive regexes)
-    block_any: list[str] = []  # only flows whose paragraph (or table row) matches one of these
+    block_any: list[str] = []  # only flows whose sentence or the rest of its paragraph (or table row) matches one
 
 
 class TextFilter(BaseModel):

@@ -121,7 +121,8 @@ def _numbered(line: str) -> bool:
     return heading is not None and heading.number is not None and heading.number[:1].isdigit() and "." in heading.number
 
 
-_RUN_IN = re.compile(r"[.:]\s+[A-Z(]\S*\s+\S")  # a title's sentence ends and another sentence begins after it
+# a title's sentence ends and another begins after it ("Secondary analysis. Alignment ..."; "Shipment: two aliquots")
+_RUN_IN = re.compile(r"(?:\.\s+[A-Z(]|:\s+[A-Za-z(])\S*\s+\S")
 
 
 def _run_in(line: str, following: str) -> int:
@@ -134,7 +135,26 @@ def _run_in(line: str, following: str) -> int:
     nxt = following.strip()
     if found is None or not nxt or parse_heading(nxt) or is_caps_heading(nxt) or _LIST.match(nxt) or _PIPE_ROW.search(nxt):
         return 0
+    title = line[line.find(heading.title) : found.start()].split()
+    if len(title) > 6 or any(w.lower() in _VERBS for w in title):
+        return 0  # "9.4 No genetic testing is performed. The dose is": a sentence, not a title
     return found.start() + 1
+
+
+def _wrapped_sentence(line: str, following: str) -> bool:
+    """A numbered line that reads as a title but holds a sentence break and runs on into the next line."""
+    heading = parse_heading(line)
+    if heading is None or heading.number is None or not re.search(r"[.:]\s+\S", heading.title):
+        return False
+    nxt = following.strip()
+    return bool(nxt) and not (parse_heading(nxt) or is_caps_heading(nxt) or _LIST.match(nxt) or _PIPE_ROW.search(nxt))
+
+
+_VERBS = frozenset({"is", "are", "was", "were", "will", "be", "been", "has", "have", "had", "may", "can", "must",
+                    "shall", "should", "does", "do"})
+
+
+_SUBSECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,4}\.?\s+[A-Z]")  # "9.1.3 Shipment: ..." (not "2.5 mg")
 
 
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
@@ -213,13 +233,21 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
             flush()
             blocks.append(RawBlock(kind="heading", text=line[:cut].strip(), page_starts=starts))
             current.append(line[cut:].strip())
+        elif _wrapped_sentence(line, lines[index + 1] if index + 1 < len(lines) else ""):
+            # "9.4 No genetic testing is performed. The dose is" / "2.5 mg daily.": a numbered paragraph, not a title
+            if current and _SENTENCE_END.search(current[-1]):
+                flush()
+            current.append(line.strip())
         elif not current and (parse_heading(line) or (not markdown and is_caps_heading(line))):
             blocks.append(RawBlock(kind="heading", text=line.strip(), page_starts=starts))
         elif current and _SENTENCE_END.search(current[-1]) and _numbered(line):
             # "...co-investigator on the R01 award.\n7.2 Genotyping\n": a numbered heading with no blank line before
             flush()
             blocks.append(RawBlock(kind="heading", text=line.strip(), page_starts=starts))
-        elif _LIST.match(line) and current:
+        elif (_LIST.match(line) or _SUBSECTION.match(line)) and current and \
+                (_LIST.match(line) or _SENTENCE_END.search(current[-1])):
+            # a list item; or "9.1.3 Shipment: two aliquots ..." after a sentence end, a numbered subsection that
+            # is its own paragraph though no blank line sets it off
             flush()
             current.append(line.strip())
         else:
