@@ -57,7 +57,8 @@ def test_thresholds_hold(result, prefix):
 # P 0.620 / R 0.756; then the place of a receiving subject ("The Saint Petersburg team downloads the VCF"):
 # P 0.648 / R 0.854; then GEN-001 reads denied testing with modifiers, ICF-006 a withheld result by pronoun: P 0.714 /
 # R 0.854; then a place that names a street ("Teheran-ro", "Paris Road"): P 0.745 / R 0.854; then XBT-003 reads a
-# promise naming no material ("All testing happens in the United States"): P 0.750 / R 0.878), held as a floor.
+# promise naming no material ("All testing happens in the United States"): P 0.750 / R 0.878; later fixes made for
+# round 7 (CCN-004 trigger, ICF-007 denied sequencing): P 0.800 / R 0.878), held as a floor.
 # Round 7: 12 cases written blind (2026-12-03, twelve house styles); blind run 2026-12-03 P 0.700 / R 0.727; re-run
 # unread after the round-6 fixes P 0.767 / R 0.727 (only totals looked at); then studied (development from here on;
 # round 8 is being written blind): genotype files and remote access from abroad, "not FDA-regulated": P 0.800 / R 0.779;
@@ -73,7 +74,7 @@ ROUNDS = {
     "holdout_cases_v3": {"": (0.97, 0.95)},
     "holdout_cases_v4": {"": (0.95, 0.97)},
     "holdout_cases_v5": {"": (0.93, 0.95)},
-    "holdout_cases_v6": {"": (0.76, 0.87)},
+    "holdout_cases_v6": {"": (0.80, 0.87)},
     "holdout_cases_v7": {"": (0.90, 0.89)},
 }
 
