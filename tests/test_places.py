@@ -213,3 +213,13 @@ def test_genotype_files_and_remote_access_from_abroad_are_genetic_data_going_the
     # a passive receiving verb after a sentence-opening "from" keeps the place an origin
     text = "5 SAMPLES\n\nFrom Shanghai, samples are received by the central laboratory in Columbus, Ohio.\n"
     assert not any(country == "CN" for _, country, _ in _flows(tmp_path, text))
+
+
+def test_a_company_named_after_a_foreign_city_is_where_its_address_says(tmp_path):
+    text = ("6 ANALYSIS\n\n6.4 Alignment and variant calling are performed under subcontract by Moscow Mountain "
+            "Bioinformatics, LLC, 121 East Third Street, Moscow, Idaho 83843.\n\n"
+            "Analysis (FASTQ, CRAM) | Moscow Mountain Bioinformatics, LLC, on RBU | Moscow, Idaho | 10 years\n")
+    assert not any(country == "RU" for _, country, _ in _flows(tmp_path, text))
+    # a name keeps its city when nothing but a conjunction follows ("Eurofins Genomics Shanghai and Boston")
+    text = "6 SAMPLES\n\nDNA is shipped to Eurofins Genomics Shanghai and then to a laboratory in Boston, Massachusetts.\n"
+    assert any(country == "CN" for _, country, _ in _flows(tmp_path, text))

@@ -129,10 +129,27 @@ def _named_after(places, organisations):
     drop = set()
     for org in organisations:
         inside = [p for p in places if org.start <= p.start and p.end <= org.end]
+        if not inside:
+            continue
         after = [p for p in places if org.end <= p.start <= org.end + 3]
-        if inside and after:
+        # or, in another country, after a street address ("Moscow Mountain Bioinformatics, LLC, 121 East Third
+        # Street, Moscow, Idaho"): the name's city is not where it is
+        far = [p for p in places if org.end + 3 < p.start <= org.end + _ADDRESS_REACH
+               and all(_address_token(t) for t in p.doc[org.end : p.start])]
+        if after:
             drop.update(id(p) for p in inside)
+        elif far:
+            drop.update(id(p) for p in inside if all(p.kb_id_ != q.kb_id_ for q in far))
     return [p for p in places if id(p) not in drop] if drop else places
+
+
+_ADDRESS_REACH = 12  # tokens of a street address between a recipient's name and its town
+
+
+def _address_token(token) -> bool:
+    """Part of a street address: punctuation, a number, a capitalised word ("East", "Third", "Street", "Suite")."""
+    return (token.is_punct or token.like_num or token.text[:1].isupper()
+            or token.lower_ in ("no.", "no", "floor", "on", "at", "of", "c/o", "|"))  # "| Moscow, Idaho" in a table row
 
 
 def _parentheses(doc, text: str | None = None) -> list[tuple[int, int]]:

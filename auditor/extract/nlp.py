@@ -88,8 +88,9 @@ def matchers() -> Matchers:
     demonym = Matcher(nlp.vocab)
     demonym.add("DEMONYM", [[{"ORTH": {"IN": sorted(vocab.demonyms)}}, {"LOWER": {"IN": sorted(vocab.demonym_nouns)}}]])
     suffixes = sorted({t.text for s in vocab.lab_suffixes for t in nlp.make_doc(s)[-1:]})
-    demonym.add("LABNAME", [[{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": suffixes}}]],
-                greedy="LONGEST")
+    # "Moscow Mountain Bioinformatics, LLC": the legal form may follow a comma
+    demonym.add("LABNAME", [[{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": ",", "OP": "?"},
+                             {"ORTH": {"IN": suffixes}}]], greedy="LONGEST")
     words = sorted({p.text.lower() for p in vocab.phrases if p.label == "MATERIAL"}, key=len, reverse=True)
     material_filter = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
     return Matchers(nlp, lower, exact, demonym, material_filter, required_words_filter([*vocab.demonyms, *suffixes]))
