@@ -223,3 +223,13 @@ def test_a_company_named_after_a_foreign_city_is_where_its_address_says(tmp_path
     # a name keeps its city when nothing but a conjunction follows ("Eurofins Genomics Shanghai and Boston")
     text = "6 SAMPLES\n\nDNA is shipped to Eurofins Genomics Shanghai and then to a laboratory in Boston, Massachusetts.\n"
     assert any(country == "CN" for _, country, _ in _flows(tmp_path, text))
+
+
+def test_no_before_a_number_is_the_number_sign_and_abbreviated_streets_are_streets(tmp_path):
+    text = ("5 SAMPLES\n\n5.4 DNA aliquots will be hand-carried by Dr. Ebadi in a dry shipper during his visits to No. 12, "
+            "Keshavarz Boulevard, Tehran 14176.\n\n5.5 Drug product QC samples are stored at the CGMF QC Laboratory, "
+            "1850 S. Havana St, Aurora, CO.\n")
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    flows = {(f.country, f.modality) for f in extract(build(ingest(path), "D1")).flows}
+    assert ("IR", "asserted") in flows and not any(country == "CU" for country, _ in flows)

@@ -69,7 +69,7 @@ def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None
             found["ORG"].append(SpacySpan(doc, start, end, label="ORG", kb_id=""))
         else:
             found["DEST"].append(SpacySpan(doc, start, end, label="PLACE", kb_id=_demonym_code(doc[start].text)))
-    cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo)]
+    cues = [c for c in cues if not any(ps <= c[2] and c[3] <= pe for ps, pe in pseudo) and not _number_sign(doc, c[2])]
     groups = {group: _longest(spans) for group, spans in found.items()}
     # Blockers ("sample size", "blood pressure", "length of stay") win the longest match, then disappear.
     groups["MATERIAL"] = [s for s in groups["MATERIAL"] if s.kb_id_ != "none"]
@@ -103,6 +103,16 @@ def _street_words() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml("context/origins.yml")
     return (frozenset(str(w).lower() for w in data.get("street_words") or []),
             frozenset(str(w).lower() for w in data.get("street_suffixes") or []))
+
+
+def _number_sign(doc, index: int) -> bool:
+    """"No. 12, Keshavarz Boulevard", "No 5 Hospital": "no" before a number is the number sign, not a negation."""
+    if doc[index].lower_ not in ("no", "no."):
+        return False
+    after = doc[index + 1 : index + 3]
+    if len(after) and after[0].text in (".", "#") and len(after) > 1:
+        return after[1].like_num
+    return bool(len(after)) and after[0].like_num and doc[index].text[:1] == "N"
 
 
 def _surnames(doc, places):
