@@ -233,3 +233,13 @@ def test_no_before_a_number_is_the_number_sign_and_abbreviated_streets_are_stree
     path.write_text(text)
     flows = {(f.country, f.modality) for f in extract(build(ingest(path), "D1")).flows}
     assert ("IR", "asserted") in flows and not any(country == "CU" for country, _ in flows)
+
+
+def test_parties_placed_in_the_sentence_before_receive_what_they_download(tmp_path):
+    text = ("8 DATA\n\n8.3 The Consortium partner institutions with workspace access are Leiden University Medical "
+            "Center (Leiden) and the Research Centre for Hereditary Myelin Disorders, Moscow. Partners access the "
+            "workspace remotely and may download variant-level data for joint analyses.\n")
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    flows = {(f.material, f.country) for f in extract(build(ingest(path), "D1")).flows}
+    assert {("genetic_data", "RU"), ("genetic_data", "NL")} <= flows

@@ -69,13 +69,18 @@ def extract(document: Document) -> Extraction:
         places = [p for p in facts.groups["DEST"] if p.label_ in ("PLACE", "VAGUE_FOREIGN")]
         if places:
             last_place[sentence.block] = to_mention(places[-1], base)
-        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or elsewhere):
+        referred = []
+        if elsewhere is None and not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"]):
+            # "The partner institutions are X (Leiden) and Y, Moscow. Partners access the workspace remotely and
+            # may download variant-level data": the parties the sentence before placed receive
+            referred = _referred_parties(document, sentence, facts, doc, m)
+        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or elsewhere or referred):
             continue
         for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(words)
         pronoun = inherited if _anaphoric(words) else None
-        pointed = [(elsewhere, antecedent[1] if antecedent is not None else None)]
+        pointed = referred or [(elsewhere, antecedent[1] if antecedent is not None else None)]
         if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
             # "They will be dispatched to the following recipient:" and the place is in the list below
             pointed = _listed_places(document, sentence.block, m) or pointed
@@ -129,6 +134,36 @@ def _antecedent_recipient(document: Document, sentence: Sentence, facts, directo
         if kind != "unknown" and place is not None and place.span.start not in senders:
             return place, (recipient_name(party), to_mention(party, before.span.start))
     return None
+
+
+def _referred_parties(document: Document, sentence: Sentence, facts, doc, m) -> list:
+    """[(place, None)] for each country the sentence before (same paragraph) places, when this sentence's subject
+    is a word for those parties ("Partners", "Collaborators", "They"; pack: context/origins.yml party_nouns) just
+    before a receiving verb ("access", "download")."""
+    from auditor.extract.flows import _receiving_actions, sentence_facts, to_mention
+    from auditor.pack import load_yaml
+
+    if not facts.groups["MATERIAL"]:
+        return []
+    receiving = [a for a in facts.groups["ACTION"] if a.text.lower() in _receiving_actions()]
+    if not receiving:
+        return []
+    parties = {str(w).lower() for w in load_yaml("context/origins.yml").get("party_nouns") or []}
+    subject = {t.lower_ for t in doc[max(0, receiving[0].start - 3) : receiving[0].start]}
+    if not subject & parties:
+        return []
+    index = _sentence_index(document, sentence)
+    if index is None or index == 0 or document.sentences[index - 1].block != sentence.block:
+        return []
+    before = document.sentences[index - 1]
+    text = document.text[before.span.start : before.span.end]
+    previous = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+    out, seen = [], set()
+    for place in previous.groups["DEST"]:
+        if place.label_ == "PLACE" and place.kb_id_ not in seen:
+            seen.add(place.kb_id_)
+            out.append((to_mention(place, before.span.start), None))
+    return out
 
 
 def _sentence_index(document: Document, sentence: Sentence) -> int | None:
