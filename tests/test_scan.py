@@ -155,3 +155,9 @@ def test_demonym_filter_never_hides_a_matcher_match(sample_texts):
             rejected += 1
             assert not m.demonym(doc), text
     assert rejected > len(sentences) // 2  # the filter must also be worth having
+
+
+def test_required_literals_drop_words_that_hold_another_of_them():
+    from auditor.document.scan import required_literals
+
+    assert required_literals(r"\b(?:VCF files|VCF|gVCF|FASTQ files|FASTQ)\b") == frozenset({"vcf", "fastq"})

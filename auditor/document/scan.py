@@ -68,7 +68,8 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     found = _sequence(list(parsed))
     if found is None or min(len(s) for s in found) < MIN_LITERAL:
         return None
-    return found
+    # a text holding "vcf files" holds "vcf": looking for the longer one too finds nothing more
+    return frozenset(w for w in found if not any(o != w and o in w for o in found))
 
 
 def _sequence(items) -> frozenset[str] | None:
