@@ -20,6 +20,7 @@ def prepare() -> None:
     _references()
     _product_definitions()
     _made_for_the_product()
+    _party_nouns()
     _anaphora_filter()
     _header_cue()
     _future_filter()
@@ -110,7 +111,7 @@ def _antecedent_recipient(document: Document, sentence: Sentence, facts, directo
     per timepoint ...". Only for a sentence that names material and a transfer but no place, whose only named
     parties come before the verb (the sender); the sentence before, in the same block, must name a recipient the
     document locates (and not the sender's own place)."""
-    from auditor.extract.flows import _TRANSFERS, sentence_facts, to_mention
+    from auditor.extract.flows import _TRANSFERS, to_mention
     from auditor.extract.recipients import locate, recipient_name
 
     transfers = [a for a in facts.groups["ACTION"] if a.kb_id_ in _TRANSFERS]
@@ -120,12 +121,10 @@ def _antecedent_recipient(document: Document, sentence: Sentence, facts, directo
     parties = facts.groups["ORG"] + facts.groups["ROLE"]
     if any(p.start >= verb for p in parties):
         return None  # a recipient after the verb: the sentence says where it goes
-    index = _sentence_index(document, sentence)
-    if index is None or index == 0 or document.sentences[index - 1].block != sentence.block:
+    found = _previous_facts(document, sentence, m)
+    if found is None:
         return None
-    before = document.sentences[index - 1]
-    text = document.text[before.span.start : before.span.end]
-    previous = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+    before, previous = found
     if previous.groups["DEST"] or previous.groups["MATERIAL"]:
         return None  # a sentence with its own place or material is read on its own
     senders = {located.span.start for p in parties if (located := locate(p, directory)[2]) is not None}
@@ -140,30 +139,45 @@ def _referred_parties(document: Document, sentence: Sentence, facts, doc, m) -> 
     """[(place, None)] for each country the sentence before (same paragraph) places, when this sentence's subject
     is a word for those parties ("Partners", "Collaborators", "They"; pack: context/origins.yml party_nouns) just
     before a receiving verb ("access", "download")."""
-    from auditor.extract.flows import _receiving_actions, sentence_facts, to_mention
-    from auditor.pack import load_yaml
+    from auditor.extract.flows import _receiving_actions, to_mention
 
     if not facts.groups["MATERIAL"]:
         return []
     receiving = [a for a in facts.groups["ACTION"] if a.text.lower() in _receiving_actions()]
     if not receiving:
         return []
-    parties = {str(w).lower() for w in load_yaml("context/origins.yml").get("party_nouns") or []}
     subject = {t.lower_ for t in doc[max(0, receiving[0].start - 3) : receiving[0].start]}
-    if not subject & parties:
+    if not subject & _party_nouns():
         return []
-    index = _sentence_index(document, sentence)
-    if index is None or index == 0 or document.sentences[index - 1].block != sentence.block:
+    found = _previous_facts(document, sentence, m)
+    if found is None:
         return []
-    before = document.sentences[index - 1]
-    text = document.text[before.span.start : before.span.end]
-    previous = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+    before, previous = found
     out, seen = [], set()
     for place in previous.groups["DEST"]:
         if place.label_ == "PLACE" and place.kb_id_ not in seen:
             seen.add(place.kb_id_)
             out.append((to_mention(place, before.span.start), None))
     return out
+
+
+def _previous_facts(document: Document, sentence: Sentence, m):
+    """(the sentence before this one in its paragraph, what it says), or None if it opens the paragraph."""
+    from auditor.extract.flows import sentence_facts
+
+    index = _sentence_index(document, sentence)
+    if index is None or index == 0 or document.sentences[index - 1].block != sentence.block:
+        return None
+    before = document.sentences[index - 1]
+    text = document.text[before.span.start : before.span.end]
+    return before, sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+
+
+@lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    from auditor.pack import load_yaml
+
+    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml").get("party_nouns") or [])
 
 
 def _sentence_index(document: Document, sentence: Sentence) -> int | None:
