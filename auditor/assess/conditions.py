@@ -19,6 +19,8 @@ def check(condition, ctx) -> tuple[bool, list, list]:
     """(holds, evidence, flows) of one condition."""
     if condition.flows is not None:
         pairs = matching_flows(condition.flows, ctx)
+        if condition.flows.covers_when_countries and not ctx.when_countries <= {f.country for _, f in pairs}:
+            return False, [], []
         return bool(pairs), ctx.evidence(pairs), pairs
     if condition.text is not None:
         evidence = matching_text(condition.text, ctx)

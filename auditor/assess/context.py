@@ -37,6 +37,7 @@ class AuditContext:
     as_of: date
     country_names: dict[str, str]
     applicability: dict = field(default_factory=dict)
+    when_countries: set = field(default_factory=set)  # countries of the flows a conditional rule's `when` matched
 
     def by_role(self, role: str) -> list[tuple[Document, Extraction]]:
         return [(d, e) for d, e in self.bundle if d.role == role]

@@ -23,6 +23,7 @@ def conditional(rule, ctx: AuditContext) -> Outcome:
         found, pairs = results[id(condition)]
         evidence += [e for e in found if e is not None]
         flows += pairs
+    ctx.when_countries = {f.country for _, f in flows if f.destination_kind == "country"}
     for condition in rule.unless:
         holds, found, _ = check(condition, ctx)
         if holds:

@@ -29,6 +29,9 @@ class FlowFilter(BaseModel):
     watchlisted: bool | None = None  # recipient is an organisation on a list in organisations.yml
     sentence_any: list[str] = []  # only flows whose sentence matches one of these (case-insensitive regexes)
     block_any: list[str] = []  # only flows whose sentence or the rest of its paragraph (or table row) matches one
+    # an `unless` that holds only when its flows name every country the rule's `when` flows go to (a disclosure
+    # must name where the protocol sends it, not another country)
+    covers_when_countries: bool = False
 
 
 class TextFilter(BaseModel):
