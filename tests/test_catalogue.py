@@ -179,6 +179,9 @@ def test_an_industry_sponsor_field_means_no_nih_funding_unless_an_nih_cue_appear
     assert _nih_status(tmp_path, title + "1 INTRODUCTION\n\nA vaccine study.\n") == "does_not_apply"
     assert _nih_status(tmp_path, title + "1 INTRODUCTION\n\nThis study is funded by the NIH under grant "
                                          "U01 AI123456.\n") == "applies"
+    # the title block's lines joined into one paragraph
+    joined = "IND Number: 169874 ClinicalTrials.gov: NCT07266041 Sponsor: Halcyon Cell Therapeutics, Inc. Medical Monitor: X\n"
+    assert _nih_status(tmp_path, joined + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"
     # a sponsor that is not a company says nothing about funding
     assert _nih_status(tmp_path, "Sponsor: Lakeshore University\n\n1 INTRODUCTION\n\nA study.\n") == "unknown"
 

@@ -73,7 +73,8 @@ def test_thresholds_hold(result, prefix):
 # is no negation, "Location"/"Holder" table headers, abbreviated street words: P 0.708 / R 0.808; ICF-002 phrasings of
 # question-list consents: P 0.741 / R 0.808; parties placed in the sentence before a receiving verb: P 0.747 / R 0.833;
 # XBT-006's disclosure must name every genetic-data country: P 0.753 / R 0.859 (round 7: 0.909 / 0.909); a pathogen's
-# genome sequencing is not the participant's: P 0.779 / R 0.859.
+# genome sequencing is not the participant's: P 0.779 / R 0.859; a "Sponsor: X, Inc." field inside a joined title
+# block: P 0.798 / R 0.859.
 # Round 9: 10 cases written blind (2026-12-03); blind run 2026-12-03 P 0.674 / R 0.525, held as a floor.
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
@@ -83,7 +84,7 @@ ROUNDS = {
     "holdout_cases_v5": {"": (0.93, 0.95)},
     "holdout_cases_v6": {"": (0.80, 0.87)},
     "holdout_cases_v7": {"": (0.90, 0.90)},
-    "holdout_cases_v8": {"": (0.77, 0.85)},
+    "holdout_cases_v8": {"": (0.79, 0.85)},
     "holdout_cases_v9": {"": (0.67, 0.52)},
 }
 
