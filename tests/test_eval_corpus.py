@@ -74,7 +74,7 @@ def test_thresholds_hold(result, prefix):
 # question-list consents: P 0.741 / R 0.808; parties placed in the sentence before a receiving verb: P 0.747 / R 0.833;
 # XBT-006's disclosure must name every genetic-data country: P 0.753 / R 0.859 (round 7: 0.909 / 0.909); a pathogen's
 # genome sequencing is not the participant's: P 0.779 / R 0.859; a "Sponsor: X, Inc." field inside a joined title
-# block: P 0.798 / R 0.859.
+# block: P 0.798 / R 0.859; XBT-005's note for "will stay in the United States" beside data abroad: P 0.800 / R 0.872.
 # Round 9: 10 cases written blind (2026-12-03); blind run 2026-12-03 P 0.674 / R 0.525, held as a floor.
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
@@ -83,8 +83,8 @@ ROUNDS = {
     "holdout_cases_v4": {"": (0.95, 0.97)},
     "holdout_cases_v5": {"": (0.93, 0.95)},
     "holdout_cases_v6": {"": (0.80, 0.87)},
-    "holdout_cases_v7": {"": (0.90, 0.90)},
-    "holdout_cases_v8": {"": (0.79, 0.85)},
+    "holdout_cases_v7": {"": (0.90, 0.92)},
+    "holdout_cases_v8": {"": (0.79, 0.87)},
     "holdout_cases_v9": {"": (0.67, 0.52)},
 }
 

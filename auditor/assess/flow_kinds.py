@@ -153,10 +153,18 @@ def domestic_promise(rule, ctx: AuditContext) -> Outcome:
     samples when the promise is about data) goes abroad while nothing of its own kind does."""
     promises = [(d, f) for d, f in ctx.flows("consent", live=False)
                 if f.destination_kind == "vague_foreign" and f.modality == "negated" and f.action != "reinfuse"]
-    if not promises:
+    # "Your saliva sample will stay in the United States": a promise too, though not a negated one; it counts
+    # only for the note that data (or samples) of the other kind go abroad, not as the pass signal
+    stays = [(d, f) for d, f in ctx.flows("consent", live=False)
+             if f.action == "remain" and f.destination_kind == "domestic" and f.modality == "asserted"]
+    if not promises and not stays:
         return Outcome(passed="The consent form makes no negated statement about transfer abroad.")
     abroad = ctx.flows("protocol", foreign=True) + ctx.flows("consent", foreign=True)
     messages = rule.params.get("messages") or {}
+    if not promises:
+        if not abroad:
+            return Outcome(passed="The consent form says material stays in the United States, and nothing goes abroad.")
+        promises = stays
     quote = promises[0][1].destination
     if not abroad:
         return Outcome([Hit({"detail": messages.get("consistent", "").format(quote=_said(promises[0]))},
