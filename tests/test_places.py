@@ -81,10 +81,14 @@ def test_abbreviation_and_reference_lists_are_not_destinations(tmp_path):
     assert extract(build(ingest(path), "D1")).flows == ()
 
 
-def _flows(tmp_path, text):
+def _all_flows(tmp_path, text):
     path = tmp_path / "protocol.txt"
     path.write_text(text)
-    return {(f.destination_kind, f.country, f.organisation) for f in extract(build(ingest(path), "D1")).flows}
+    return extract(build(ingest(path), "D1")).flows
+
+
+def _flows(tmp_path, text):
+    return {(f.destination_kind, f.country, f.organisation) for f in _all_flows(tmp_path, text)}
 
 
 def test_a_table_named_recipient_is_found_by_its_abbreviation_and_short_names(tmp_path):
@@ -133,9 +137,7 @@ def test_a_cell_product_code_is_the_cells_it_was_defined_as(tmp_path):
     text = ("Investigational product: LCT-G5D, autologous T cells transduced with a lentiviral vector.\n\n"
             "6.2 Manufacture\n\nLCT-G5D is manufactured for this study by the sponsor's contract manufacturing partner, "
             "Pengcheng CellWorks Co., Ltd., at its GMP facility in Nanshan District, Shenzhen, Guangdong Province.\n")
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    flows = extract(build(ingest(path), "D1")).flows
+    flows = _all_flows(tmp_path, text)
     assert {(f.material, f.action, f.country) for f in flows} == {("cells", "manufacture", "CN")}
 
 
@@ -145,9 +147,7 @@ def test_a_thing_made_for_the_product_is_not_the_product(tmp_path):
             "6.2 Manufacture\n\nLCT-G5D is manufactured at the Center's facility in Baltimore, Maryland. The GMP "
             "LCT-G5D lentiviral vector is manufactured under contract by Vectora SA, Nivelles, Belgium. LCT-G5D and "
             "its plasmids are stored in Baltimore.\n")
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    flows = extract(build(ingest(path), "D1")).flows
+    flows = _all_flows(tmp_path, text)
     assert {(f.material, f.action, f.country) for f in flows if f.material == "cells"} == \
         {("cells", "manufacture", "US"), ("cells", "store", "US")}
 
@@ -206,9 +206,7 @@ def test_genotype_files_and_remote_access_from_abroad_are_genetic_data_going_the
             "the secure research desktop. From Caracas they access, remotely, the coded genotype matrix for the "
             "association analysis.\n\nB.3 Bogota. Coded genotype files for the replication panel are transferred by "
             "encrypted file transfer to the UAB Genetic Epidemiology Unit, Carrera 7 No. 40-62, Bogota, Colombia.\n")
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    flows = {(f.material, f.country) for f in extract(build(ingest(path), "D1")).flows}
+    flows = {(f.material, f.country) for f in _all_flows(tmp_path, text)}
     assert {("genetic_data", "VE"), ("genetic_data", "CO")} <= flows
     # a passive receiving verb after a sentence-opening "from" keeps the place an origin
     text = "5 SAMPLES\n\nFrom Shanghai, samples are received by the central laboratory in Columbus, Ohio.\n"
@@ -229,9 +227,7 @@ def test_no_before_a_number_is_the_number_sign_and_abbreviated_streets_are_stree
     text = ("5 SAMPLES\n\n5.4 DNA aliquots will be hand-carried by Dr. Ebadi in a dry shipper during his visits to No. 12, "
             "Keshavarz Boulevard, Tehran 14176.\n\n5.5 Drug product QC samples are stored at the CGMF QC Laboratory, "
             "1850 S. Havana St, Aurora, CO.\n")
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    flows = {(f.country, f.modality) for f in extract(build(ingest(path), "D1")).flows}
+    flows = {(f.country, f.modality) for f in _all_flows(tmp_path, text)}
     assert ("IR", "asserted") in flows and not any(country == "CU" for country, _ in flows)
 
 
@@ -239,7 +235,5 @@ def test_parties_placed_in_the_sentence_before_receive_what_they_download(tmp_pa
     text = ("8 DATA\n\n8.3 The Consortium partner institutions with workspace access are Leiden University Medical "
             "Center (Leiden) and the Research Centre for Hereditary Myelin Disorders, Moscow. Partners access the "
             "workspace remotely and may download variant-level data for joint analyses.\n")
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    flows = {(f.material, f.country) for f in extract(build(ingest(path), "D1")).flows}
+    flows = {(f.material, f.country) for f in _all_flows(tmp_path, text)}
     assert {("genetic_data", "RU"), ("genetic_data", "NL")} <= flows

@@ -157,9 +157,14 @@ _ADDRESS_REACH = 12  # tokens of a street address between a recipient's name and
 
 
 def _address_token(token) -> bool:
-    """Part of a street address: punctuation, a number, a capitalised word ("East", "Third", "Street", "Suite")."""
-    return (token.is_punct or token.like_num or token.text[:1].isupper()
-            or token.lower_ in ("no.", "no", "floor", "on", "at", "of", "c/o", "|"))  # "| Moscow, Idaho" in a table row
+    """Part of a street address: punctuation, a number, a capitalised word ("East", "Third", "Street", "Suite"), or
+    one of the lower-case words addresses hold (pack: context/origins.yml address_words; "|" of a table row)."""
+    return token.is_punct or token.like_num or token.text[:1].isupper() or token.lower_ in _address_words()
+
+
+@lru_cache(maxsize=1)
+def _address_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("context/origins.yml").get("address_words") or [])
 
 
 def _parentheses(doc, text: str | None = None) -> list[tuple[int, int]]:

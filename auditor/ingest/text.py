@@ -132,8 +132,7 @@ def _run_in(line: str, following: str) -> int:
     if heading is None or heading.number is None:
         return 0
     found = _RUN_IN.search(line, line.find(heading.title))
-    nxt = following.strip()
-    if found is None or not nxt or parse_heading(nxt) or is_caps_heading(nxt) or _LIST.match(nxt) or _PIPE_ROW.search(nxt):
+    if found is None or not _runs_on(following):
         return 0
     title = line[line.find(heading.title) : found.start()].split()
     if len(title) > 6 or any(w.lower() in _VERBS for w in title):
@@ -146,6 +145,11 @@ def _wrapped_sentence(line: str, following: str) -> bool:
     heading = parse_heading(line)
     if heading is None or heading.number is None or not re.search(r"[.:]\s+\S", heading.title):
         return False
+    return _runs_on(following)
+
+
+def _runs_on(following: str) -> bool:
+    """Does the next line carry on the paragraph (not blank, a heading, a list item or a table row)?"""
     nxt = following.strip()
     return bool(nxt) and not (parse_heading(nxt) or is_caps_heading(nxt) or _LIST.match(nxt) or _PIPE_ROW.search(nxt))
 
@@ -220,20 +224,20 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
         if in_table:
             table_no, row_no, in_table = table_no + 1, 0, False
         heading = _MD_HEADING.match(line) if markdown else None
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         if heading:
             flush()
             blocks.append(RawBlock(kind="heading", text=_clean(heading.group(2), True),
                                    level=len(heading.group(1)), page_starts=starts))
         elif not line.strip():
             flush()
-        elif (not current or _SENTENCE_END.search(current[-1])) and \
-                (cut := _run_in(line, lines[index + 1] if index + 1 < len(lines) else "")):
+        elif (not current or _SENTENCE_END.search(current[-1])) and (cut := _run_in(line, following)):
             # "6.2 Secondary analysis. Alignment, joint calling, imputation and" wrapping on: the run-in title is the
             # section's heading, and the paragraph goes on after it
             flush()
             blocks.append(RawBlock(kind="heading", text=line[:cut].strip(), page_starts=starts))
             current.append(line[cut:].strip())
-        elif _wrapped_sentence(line, lines[index + 1] if index + 1 < len(lines) else ""):
+        elif _wrapped_sentence(line, following):
             # "9.4 No genetic testing is performed. The dose is" / "2.5 mg daily.": a numbered paragraph, not a title
             if current and _SENTENCE_END.search(current[-1]):
                 flush()
