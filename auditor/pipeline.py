@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from auditor.forked import Forked, Stream, can_fork
+
 if TYPE_CHECKING:  # imported lazily: the reading worker is forked before the heavier modules load
     from auditor.assess.model import Assessment
 
@@ -31,36 +33,38 @@ class Run:
 def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tuple[list, list[str]]:
     """Ingest every input; a file that cannot be read is one message, and the others still go on.
 
-    When there is a second core and enough to read, the files are read in a forked worker process while this
-    process runs `warm_up` (importing spaCy and building the matchers, about a second); the worker first parses
+    When there is a second core and enough to read, the files are read in a forked child process while this
+    process runs `warm_up` (importing spaCy and building the matchers, about a second); the child first parses
     the knowledge pack, which `warm_up` takes over once spaCy is imported. The documents read are the same
-    either way. A worker that dies on a hostile file is reported as that file's error. (Building the
-    Documents there too does not pay: unpickling one costs more than building it.)
+    either way. A child that dies on a hostile file is reported as that file's error, and the files after it are
+    read here. (Building the Documents there too does not pay: unpickling one costs more than building it.) The
+    child is forked before this process imports the readers' pydantic models, which would delay it by 0.1 s.
     """
-    from auditor.ingest import ingest
-
     if warm_up is None or not _worth_a_worker(inputs):
+        from auditor.ingest import ingest
+
         result = _read_serially(inputs, timings, ingest)
         if warm_up is not None:
             _timed(timings, "warm_up", warm_up)
         return result
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     start = time.perf_counter()
     readable, errors = [], []
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        parsed = pool.submit(_parse_pack)  # first: the worker parses the pack while this process imports spaCy
-        futures = [(item, pool.submit(_ingest_one, item.path)) for item in inputs]
+    stream = Stream(_read_in_child, [item.path for item in inputs])
+    try:
+        parsed = _First(stream)
         _timed(timings, "warm_up", warm_up, parsed)
-        for number, (item, future) in enumerate(futures):
+        if parsed.ended():  # the child ended before it parsed the pack: read everything here, as without it
+            from auditor.ingest import ingest
+
+            return _read_serially(inputs, timings, ingest)
+        for number, item in enumerate(inputs):
             try:
-                raw, error = future.result()
-            except BrokenProcessPool:  # the worker died on this file (it reads them in order): read the rest here
+                raw, error = stream.next()
+            except EOFError:  # the child died on this file (it reads them in order): read the rest here
+                from auditor.ingest import ingest
+
                 errors.append(f"{item.path}: the reader stopped unexpectedly on this file")
-                rest = [later for later, _ in futures[number + 1 :]]
-                more, more_errors = _read_serially(rest, {}, ingest)
+                more, more_errors = _read_serially(inputs[number + 1 :], {}, ingest)
                 readable.extend(more)
                 errors.extend(more_errors)
                 break
@@ -68,8 +72,43 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
                 readable.append((item, raw))
             else:
                 errors.append(error)
+    finally:
+        stream.close()
     timings["ingest"] = timings.get("ingest", 0.0) + time.perf_counter() - start
     return readable, errors
+
+
+def _read_in_child(emit, paths: list[str]) -> None:
+    """The reading child: the parsed pack first, then (RawDocument, None) or (None, message) for each path."""
+    emit(_parse_pack())
+    for path in paths:
+        emit(_ingest_one(path))
+
+
+class _First:
+    """The reading child's first value (its parsed pack), taken when `result()` is first asked for, or by
+    `ended()` after the warm-up if it never was; `result()` raises if the child ended without one."""
+
+    def __init__(self, stream):
+        self._stream, self._taken, self._value, self._ended = stream, False, None, False
+
+    def result(self):
+        if not self._taken:
+            self._taken = True
+            try:
+                self._value = self._stream.next()
+            except EOFError:
+                self._ended = True
+        if self._ended:
+            raise EOFError("the reading child ended before it parsed the pack")
+        return self._value
+
+    def ended(self) -> bool:
+        try:
+            self.result()
+        except EOFError:
+            return True
+        return False
 
 
 # Below this many bytes of PDF or DOCX input, reading takes less time than starting a worker; text is read here
@@ -78,7 +117,7 @@ PARALLEL_FROM_BYTES = int(os.environ.get("AUDITOR_PARALLEL_FROM_BYTES", 16 * 102
 
 
 def _worth_a_worker(inputs: list[Input]) -> bool:
-    if not _can_fork() or "fork" not in _start_methods():
+    if not can_fork():
         return False
     total = 0
     for item in inputs:
@@ -91,20 +130,16 @@ def _worth_a_worker(inputs: list[Input]) -> bool:
     return total >= PARALLEL_FROM_BYTES
 
 
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
 def _parse_pack():
     """The parsed pack files and the vocabulary built from them, for the main process; None if that fails (the
     main process then reads the pack itself and reports what is wrong with it)."""
     from auditor.extract.vocab import vocabulary
-    from auditor.pack import parsed_pack
+    from auditor.pack import parsed_pack, seed
 
     try:
-        return parsed_pack(), vocabulary()
+        parsed = parsed_pack()
+        seed(parsed)  # the vocabulary is built from the same parsed files
+        return parsed, vocabulary()
     except Exception:  # noqa: BLE001 - a broken pack is reported by the main process, with its message
         return None
 
@@ -121,6 +156,18 @@ def _take_parsed_pack(parsed) -> None:
     if result is not None:
         pack.seed(result[0])
         vocab.seed(result[1])
+
+
+def _seed_pack() -> None:
+    """Seed this process's pack cache from `parsed_pack` (its cache file makes that a few milliseconds); a broken
+    pack is left to the loaders, which report it file by file."""
+    from auditor import pack
+    from auditor.errors import PackError
+
+    try:
+        pack.seed(pack.parsed_pack())
+    except PackError:
+        pass
 
 
 def _ingest_one(path: str):
@@ -173,6 +220,8 @@ def warm_up(rules_dir: str | None = None, parsed=None) -> None:
         if parsed is not None:
             import_spacy()
             _take_parsed_pack(parsed)
+        else:
+            _seed_pack()
         prepare_extract()
         load_rules(rules_dir)
         prepare_assess()
@@ -216,11 +265,10 @@ class _Prescan:
         self.forked = None
 
     def __call__(self, documents) -> None:
-        if sum(len(d.sentences) for d in documents) < PRESCAN_FROM_SENTENCES or not _can_fork():
+        if sum(len(d.sentences) for d in documents) < PRESCAN_FROM_SENTENCES or not can_fork():
             return
         from auditor.assess import prescan
         from auditor.assess.rules import load_rules
-
         self.forked = Forked(prescan, documents, self.as_of, load_rules(self.rules_dir), self.profile)
 
     def take(self, timings: dict[str, float]) -> None:
@@ -235,69 +283,6 @@ class _Prescan:
     def close(self) -> None:
         if self.forked is not None:
             self.forked.close()
-
-
-def _can_fork() -> bool:
-    import threading
-
-    # Forking a process that runs other threads (a caller's server) can deadlock the child.
-    return (os.cpu_count() or 1) >= 2 and hasattr(os, "fork") and threading.active_count() == 1
-
-
-class Forked:
-    """`func(*args)` run in a forked child (which shares this process's memory as it is now); `result()` is its
-    return value, or None if the child failed in any way (the caller then does the work itself).
-
-    The child writes its pickled result to a pipe and leaves with os._exit (no clean-up, no buffered output
-    flushed twice); `close()` kills a child whose result is not wanted."""
-
-    def __init__(self, func, *args):
-        self._pipe, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the child: never returns into the caller's code
-            status = 1
-            try:
-                os.close(self._pipe)
-                import pickle
-
-                data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
-
-    def result(self):
-        import pickle
-
-        if self._pid is None:
-            return None
-        try:
-            with os.fdopen(self._pipe, "rb") as pipe:
-                data = pipe.read()
-            _, status = os.waitpid(self._pid, 0)
-            self._pid = None
-            return pickle.loads(data) if status == 0 and data else None
-        except Exception:  # noqa: BLE001 - a broken child or pipe: the caller does the work itself
-            self.close()
-            return None
-
-    def close(self) -> None:
-        if self._pid is None:
-            return
-        import signal
-
-        try:
-            os.close(self._pipe)
-        except OSError:
-            pass
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-        except OSError:
-            pass
-        self._pid = None
 
 
 def audit(inputs: list[Input], as_of: date | None = None, audited_at: str | None = None, profile: dict | None = None,

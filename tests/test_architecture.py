@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
 ORDER = ["ingest", "document", "extract", "assess", "report"]
-SHARED = {"auditor", "auditor.errors", "auditor.pack"}
+SHARED = {"auditor", "auditor.errors", "auditor.forked", "auditor.pack"}
 
 
 def _imports(path: Path):

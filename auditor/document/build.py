@@ -45,7 +45,7 @@ def build(raw: RawDocument, doc_id: str, role: str | None = None) -> Document:
         parts.append(text)
         offset = span.end + len(_SEPARATOR)
     text = _SEPARATOR.join(parts)
-    detected, evidence = detect_role(text)
+    detected, evidence = (role, "") if role else detect_role(text)  # a given role is not second-guessed
     return Document(
         id=doc_id, name=raw.name, path=raw.path, sha256=raw.sha256, format=raw.format,
         role=role or detected, role_evidence=f"given on the command line as --{role}" if role else evidence,

@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from auditor.document.model import Document, Sentence
-from auditor.extract.model import Extraction, Mention, SampleFlow
+if TYPE_CHECKING:  # the pydantic models load with extraction, not with `auditor.extract.vocab` (the reader's pack)
+    from auditor.document.model import Document, Sentence
+    from auditor.extract.model import Extraction, Mention, SampleFlow
 
 
 def prepare() -> None:
     """Build the matchers and compile the filters now (the first extraction would otherwise)."""
+    from auditor.document.scan import Lines
     from auditor.extract.directory import prepare as prepare_directory
     from auditor.extract.nlp import matchers
 
-    matchers()
+    Lines(["."]).first_matches((matchers().material_filter.pattern,))  # its literals and compiled search: cached
     prepare_directory()
     _references()
     _product_definitions()
@@ -30,6 +33,7 @@ def extract(document: Document) -> Extraction:
     """Find where the document says specimens, cells and genetic data go, and how firmly it says so."""
     from auditor.extract.directory import build_directory
     from auditor.extract.flows import flows_of, sentence_facts, to_mention
+    from auditor.extract.model import Extraction
     from auditor.extract.nlp import matchers
 
     m = matchers()

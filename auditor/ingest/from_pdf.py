@@ -57,24 +57,21 @@ PARALLEL_PAGES = 200  # from this many pages, a second process reads the second 
 
 
 def read_pages_split(path: Path, pdf) -> list[PageText]:
-    """read_pages, with the second half of a long PDF read by a forked process at the same time; the pages are
+    """read_pages, with the second half of a long PDF read by a forked child at the same time; the pages are
     the same either way (each page is read on its own)."""
-    import os
+    from auditor.forked import Forked, can_fork
 
     count = len(pdf)
-    if count < PARALLEL_PAGES or (os.cpu_count() or 1) < 2:
+    if count < PARALLEL_PAGES or not can_fork():
         return read_pages(pdf)
     middle = count // 2
+    second = Forked(_read_range, str(path), middle, count)
     try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            second = pool.submit(_read_range, str(path), middle, count)
-            first = read_pages(pdf, 0, middle)
-            return first + second.result()
-    except Exception:  # no fork or no second process here: read them all in this one
-        return read_pages(pdf)
+        first = read_pages(pdf, 0, middle)
+        rest = second.result()
+    finally:
+        second.close()
+    return first + (rest if rest is not None else read_pages(pdf, middle, count))  # a failed child: read them here
 
 
 def _read_range(path: str, start: int, stop: int) -> list[PageText]:
