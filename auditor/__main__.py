@@ -1,5 +1,5 @@
 """Run the command-line interface with `python -m auditor`."""
 
-from auditor.cli import main
+from auditor.cli import run
 
-raise SystemExit(main())
+run()

@@ -193,3 +193,13 @@ def test_bad_option_values_exit_2(tmp_path):
     result = run("audit", str(STUDY / "protocol.pdf"), "--as-of", "yesterday")
     assert_one_line_error(result, "as-of")
     assert run("audit").returncode == 2
+
+
+def test_a_reader_that_leaves_early_gets_no_error_message():
+    """`auditor rules | head -1`: the closed pipe is no internal error, and the exit is quiet."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(f"'{sys.executable}' -m auditor rules | head -c 10", shell=True, capture_output=True,
+                            text=True)
+    assert len(result.stdout) == 10 and result.stderr == ""
