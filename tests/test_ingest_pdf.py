@@ -137,3 +137,15 @@ def test_path_bounds_are_what_pypdfium2_objects_give(tmp_path):
         finally:
             pdf.close()
     assert checked  # at least one page had paths
+
+
+def test_table_cues_lowercased_match_as_ignorecase_does():
+    """ASCII page text searched lower-cased finds a cue exactly where the case-insensitive pattern does."""
+    from auditor.ingest.from_pdf import _table_cues
+
+    prefixes, lowered, _exact = _table_cues()
+    assert lowered is not None
+    texts = ["Central LABORATORY | Shipment of samples", "VENDOR list", "no cue here at all", "Ship-to: BioReference",
+             "sub-contractor", "The Courier collects", "xlaboratory", "Lab Manual v2"]
+    for text in texts:
+        assert bool(lowered.search(text.lower())) == bool(prefixes.search(text)), text

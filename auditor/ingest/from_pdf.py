@@ -171,19 +171,29 @@ def _is_ruled(bounds, width: float, height: float) -> bool:
 def table_worth_reading(page) -> bool:
     """Does a ruled page mention a vendor, shipment, country or legal form (pack: patterns/table_cues.yml)?"""
     text = " ".join(line.text for line in page.lines)
-    prefixes, exact = _table_cues()
-    return bool(prefixes.search(text) or exact.search(text))
+    prefixes, lowered, exact = _table_cues()
+    if text.isascii() and lowered is not None:  # lower-casing ASCII is what IGNORECASE does, at a tenth the cost
+        found = lowered.search(text.lower())
+    else:
+        found = prefixes.search(text)
+    return bool(found or exact.search(text))
 
 
 @lru_cache(maxsize=1)
-def _table_cues() -> tuple[re.Pattern, re.Pattern]:
+def _table_cues() -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
+    """The cue prefixes (case-insensitive; and lower-cased, for ASCII text, when they are all ASCII) and the
+    exact names."""
     from auditor.pack import load_yaml
 
     data = load_yaml("patterns/table_cues.yml")
     countries = [c["name"] for c in load_yaml("gazetteers/countries.yml")["countries"]]
     prefixes = sorted({str(w) for w in data["prefixes"]}, key=len, reverse=True)
     exact = sorted({*(str(w) for w in data["exact"]), *countries, "USA", "Hong Kong", "Macau"}, key=len, reverse=True)
-    return (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in prefixes) + ")", re.IGNORECASE),
+    alternation = r"\b(?:" + "|".join(re.escape(n) for n in prefixes) + ")"
+    lowered = None
+    if all(p.isascii() for p in prefixes):
+        lowered = re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in prefixes) + ")")
+    return (re.compile(alternation, re.IGNORECASE), lowered,
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in exact) + r")(?!\w)"))
 
 

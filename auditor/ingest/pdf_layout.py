@@ -125,7 +125,8 @@ def assemble(pages, tables: dict) -> list[RawBlock]:
     table_no = 0
     for page in pages:
         pitch = _pitch(page.lines)
-        toc = sum(1 for line in page.lines if _LEADER.search(line.text)) >= 3  # contents page: no headings
+        # a contents page (dot leaders on three lines or more): no headings
+        toc = sum(1 for line in page.lines if line.text.count(".") >= 5 and _LEADER.search(line.text)) >= 3
         titles = _larger_titles(page, body_size, len(pages) > 5)
         previous = None
         page_first = True
