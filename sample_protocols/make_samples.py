@@ -2104,11 +2104,10 @@ def main() -> int:
             ("CCN-001", "destination Shanghai, China is a country of concern (severity critical)"),
             ("XBT-008", "samples go to Shanghai but the consent's withdrawal section says nothing about "
                         "material already sent abroad"),
+            ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Shanghai)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted"),
         ],
         must_not_fire=[
             ("XBT-002", "consent contains no hedged or vague foreign-transfer disclosure at all"),
-            ("XBT-003", "consent makes no statement that samples stay in the United States, so nothing "
-                        "contradicts the protocol"),
             NO_DOC001,
         ],
         split_sentence=SHANGHAI_SENTENCE,
@@ -2121,11 +2120,10 @@ def main() -> int:
             ("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names Germany, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
             ("XBT-002", "consent discloses foreign transfer only vaguely ('may be sent to laboratories outside "
                         "the United States') without naming Germany or the laboratory"),
+            ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (Germany (Heidelberg)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted"),
         ],
         must_not_fire=[
             ("CCN-001", "the only foreign destination is Germany, not a country of concern"),
-            ("XBT-003", "consent does not promise samples stay in the US, so it does not contradict the "
-                        "protocol"),
             NO_DOC001,
         ],
     ))
@@ -2177,9 +2175,9 @@ def main() -> int:
             ("CCN-001", "destination Hong Kong (listed with country 'Hong Kong') counts as China, a country of "
                         "concern"),
             ("XBT-002", "consent only says samples 'may be sent to laboratories in other countries'"),
+            ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (Hong Kong (China)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted"),
         ],
         must_not_fire=[
-            ("XBT-003", "consent does not promise samples stay in the US"),
             ("DOC-001", "both documents are DOCX; there are no PDF pages"),
         ],
     ))

@@ -209,11 +209,17 @@ def destination_mismatch(rule, ctx: AuditContext) -> Outcome:
         detail = (f"The consent form promises domestic handling (\"{promises[0][1].destination}\", "
                   f"{promises[0][1].modality}) but the protocol sends material to {places}.")
         return Outcome([Hit({"detail": detail}, ctx.evidence(promises + abroad), "consent_promises_domestic_handling")])
+    # The catalogue's trigger is the set difference itself: a protocol country the consent form does not name is
+    # a disagreement whether the consent names other countries, only places at home, or none at all (the last is
+    # also XBT-001's undisclosed transfer; this rule reports the documents' disagreement).
     named = {f.country for _, f in ctx.flows("consent", foreign=True) if f.destination_kind == "country"}
     missing = [(d, f) for d, f in abroad if f.destination_kind == "country" and f.country not in named]
-    if named and missing:
-        detail = (f"The consent form names {join_words(sorted(ctx.country_names.get(c, c) for c in named))} "
-                  f"but the protocol also sends material to {ctx.places([f for _, f in missing])}.")
+    if missing:
+        if named:
+            said = f"names {join_words(sorted(ctx.country_names.get(c, c) for c in named))}"
+        else:
+            said = "names no destination outside the United States"
+        detail = f"The consent form {said}, but the protocol also sends material to {ctx.places([f for _, f in missing])}."
         return Outcome([Hit({"detail": detail}, ctx.evidence(missing))])
     return Outcome(passed="The consent form's destinations cover the protocol's.")
 

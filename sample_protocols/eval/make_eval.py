@@ -202,9 +202,9 @@ def cases():
                      "China; the consent never says samples leave the United States"),
          ("CCN-001", "Beijing, China is a country-of-concern destination for biospecimens"),
          ("XBT-008", "material goes abroad and the consent's withdrawal text says nothing about samples already "
-                     "sent there")],
+                     "sent there"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Beijing)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("XBT-002", "the consent has no hedged or vague foreign-transfer wording at all"),
-         ("XBT-003", "the consent makes no domestic-handling promise that the protocol could contradict"),
          ("XBT-005", "there is no consent promise of domestic handling, and the protocol ships abroad"),
          ("XBT-009", "every laboratory has a city and country in Table 5"),
          ("VND-001", "Jingcheng Precision Diagnostics is not a watch-listed company")],
@@ -236,9 +236,9 @@ def cases():
         "countries",
         [("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names the Netherlands, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
          ("XBT-002", "the consent's only foreign-transfer wording is hedged and vague ('may be shared with the "
-                     "Sponsor's global partners, including but not limited to laboratories in other countries')")],
+                     "Sponsor's global partners, including but not limited to laboratories in other countries')"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (the Netherlands (Assen)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("CCN-001", "the only foreign destination is the Netherlands"),
-         ("XBT-003", "the consent makes no domestic promise"),
          ("XBT-005", "there is no domestic-handling promise to confirm"),
          ("XBT-009", "both laboratories are located in Table 5 and in the shipping sentence")],
         sample_blocks=sample_section(
@@ -268,9 +268,9 @@ def cases():
         "only that samples could possibly be analysed abroad if needed",
         [("XBT-001", "XBT-001 satisfied-by needs the country named: the consent names none while the protocol names the United Kingdom, so XBT-001 fires at major (XBT-002 reports the vagueness)"),
          ("XBT-002", "the consent's disclosure is conditional and names no country ('If needed, your samples could "
-                     "possibly be analysed abroad')")],
+                     "possibly be analysed abroad')"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (the United Kingdom (Cambridge)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("CCN-001", "the United Kingdom is not a country of concern"),
-         ("XBT-003", "the consent makes no domestic promise"),
          ("XBT-005", "there is no domestic-handling promise"),
          NO_DOC001],
         sample_blocks=sample_section(
@@ -331,9 +331,9 @@ def cases():
         "gives its address (Shenzhen) and country (China); the consent is silent on foreign transfer",
         [("XBT-001", "protocol ships tumour tissue and germline blood to Lingnan Sequencing Services, located by "
                      "Table 5 in Shenzhen, China; the consent never mentions a transfer abroad"),
-         ("CCN-001", "the laboratory's table row places it in Shenzhen, China")],
+         ("CCN-001", "the laboratory's table row places it in Shenzhen, China"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Shenzhen, in Table 5)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("XBT-002", "the consent has no hedged foreign-transfer wording"),
-         ("XBT-003", "the consent makes no domestic-handling promise"),
          ("XBT-009", "every laboratory has an address and country in Table 5")],
         sample_blocks=sample_section(
             ONC_COLLECTION,
@@ -399,9 +399,9 @@ def cases():
                      "manufacturing country"),
          ("EXP-001", "starting material is exported and the product re-imported; no 21 CFR 312.110 basis is stated"),
          ("XBT-001", "the consent never tells participants their cells leave the United States"),
-         ("CCN-001", "Suzhou, China is a country-of-concern destination for the cells")],
-        [("XBT-003", "the consent makes no domestic-handling promise"),
-         ("XBT-002", "the consent has no hedged foreign-transfer wording"),
+         ("CCN-001", "Suzhou, China is a country-of-concern destination for the cells"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Suzhou)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
+        [("XBT-002", "the consent has no hedged foreign-transfer wording"),
          ("EXP-002", "participants are never asked to carry their own cells; a courier ships them"),
          NO_DOC001],
         sample_blocks=[
@@ -619,9 +619,9 @@ def cases():
         "Phase 1 PK study; PK plasma goes to a bioanalytical laboratory in Taipa, Macau; the consent says only 'a "
         "laboratory'",
         [("CCN-001", "Macau counts as China, a country of concern (28 CFR 202.208)"),
-         ("XBT-001", "the consent never says samples leave the United States")],
+         ("XBT-001", "the consent never says samples leave the United States"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (Macau (China)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("XBT-002", "the consent has no hedged foreign-transfer wording"),
-         ("XBT-003", "the consent makes no domestic promise"),
          NO_DOC001],
         sample_blocks=sample_section(
             HV_COLLECTION,
@@ -798,9 +798,9 @@ def cases():
          ("CCN-002", "NIH-funded study distributes biospecimens to China and cites none of the three NOT-OD-25-160 "
                      "exceptions"),
          ("XBT-001", "the consent never says samples leave the United States"),
-         ("GEN-002", "NIH-funded genomic study whose consent has no broad-sharing / NIH repository language")],
+         ("GEN-002", "NIH-funded genomic study whose consent has no broad-sharing / NIH repository language"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Wuhan)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("XBT-002", "the consent has no hedged foreign-transfer wording"),
-         ("XBT-003", "the consent makes no domestic promise"),
          NO_DOC001],
         sample_blocks=sample_section(
             NPC_COLLECTION,
@@ -827,12 +827,12 @@ def cases():
         "to Guangzhou, China and says participants consent, but the consent form never mentions China (CCN-002 as "
         "the rule defines it: the protocol claim satisfies it)",
         [("CCN-001", "germline DNA goes to Guangzhou, China"),
-         ("XBT-001", "the consent never says samples leave the United States")],
+         ("XBT-001", "the consent never says samples leave the United States"),
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Guangzhou)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
         [("CCN-002", "as models/rules/ccn.yml defines it, a protocol sentence claiming the 'rare and compelling' "
                      "exception and mentioning consent satisfies the rule (its documented may_under_report: the "
                      "consent form is not checked); the catalogue's stricter reading is noted in README.md"),
-         ("XBT-002", "the consent has no hedged foreign-transfer wording"),
-         ("XBT-003", "the consent makes no domestic promise")],
+         ("XBT-002", "the consent has no hedged foreign-transfer wording")],
         sample_blocks=sample_section(
             ONC_COLLECTION,
             ["Safety laboratory samples will be analysed by Midwest Central Laboratory in Indianapolis, Indiana, "
