@@ -195,3 +195,18 @@ def test_not_fda_regulated_is_a_stated_negative(tmp_path):
     path.write_text("Regulatory status: NIH Data Management and Sharing Policy. Not FDA-regulated; not an applicable "
                     "clinical trial.\n")
     assert infer([(build(ingest(path), "D1", "protocol"), None)])["fda"].status == "does_not_apply"
+
+
+@pytest.mark.parametrize("statement", [
+    "ClinicalTrials.gov NCT07166902 (registered voluntarily; Phase 1 trials are not applicable clinical trials)",
+    "This early feasibility study is therefore not an applicable device clinical trial; it is voluntarily listed on "
+    "ClinicalTrials.gov (NCT07188816).",
+])
+def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path, statement):
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text(statement + "\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["applicable_clinical_trial"].status == "does_not_apply"

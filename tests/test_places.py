@@ -60,6 +60,11 @@ CASES = [
      {("domestic", "US")}),
     ("Participants who join in Canada or Spain have their cells collected at their own hospitals and shipped to "
      "Philadelphia.", {("domestic", "US")}),
+    # an ambiguous name inside an address that ends in a foreign country is that country's (the address says so)
+    ("Tissue blocks are shipped to Histotecnica S.A., Edificio Forum II, Santa Ana, San Jose, Costa Rica.", {("country", "CR")}),
+    ("Serum is shipped to a laboratory in Santa Ana, California.", {("domestic", "US")}),
+    # cultured cells are biospecimens
+    ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
 ]
 
 
@@ -237,3 +242,18 @@ def test_parties_placed_in_the_sentence_before_receive_what_they_download(tmp_pa
             "workspace remotely and may download variant-level data for joint analyses.\n")
     flows = {(f.material, f.country) for f in _all_flows(tmp_path, text)}
     assert {("genetic_data", "RU"), ("genetic_data", "NL")} <= flows
+
+
+def test_a_sentence_pointing_to_an_appendix_table_takes_the_row_it_names(tmp_path):
+    """'by NDP's histology subcontractor listed in Appendix D': the appendix's vendor table, the row sharing the
+    sentence's words (histology, subcontractor), and that row's country."""
+    text = ("7.3 Histopathology. Tissue capsules are processed to paraffin blocks, sectioned and stained by NDP's "
+            "histology subcontractor listed in Appendix D.\n\n"
+            "APPENDIX D  LABORATORIES AND VENDORS\n\n"
+            "Function                 Vendor                               Address\n"
+            "Serum biomarkers         Cobalt Bioanalytical Services        5100 Mineral Point Rd, Madison, WI 53705, USA\n"
+            "Explant core laboratory  Northstar Device Pathology (NDP)     2500 University Ave SE, Minneapolis, MN, USA\n"
+            "Histology processing     Histotecnica Centroamericana S.A.    Edificio Forum II, San Jose, Costa Rica   "
+            "(subcontractor to NDP)\n")
+    flows = [f for f in _all_flows(tmp_path, text) if f.sentence.start < 30]  # after the run-in title
+    assert {(f.destination_kind, f.country) for f in flows} == {("country", "CR")}

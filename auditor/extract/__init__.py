@@ -191,14 +191,15 @@ def _sentence_index(document: Document, sentence: Sentence) -> int | None:
     return index if index < len(document.sentences) and document.sentences[index] == sentence else None
 
 
-_TABLE_REF = re.compile(r"\bTable\s+(\d+(?:[.-]\d+)*)\b")
+# "Table 9-2", and a lettered or numbered appendix that holds a table ("the subcontractor listed in Appendix D")
+_TABLE_REF = re.compile(r"\b(?:Table\s+\d+(?:[.-]\d+)*|(?:Appendix|Annex|Attachment)\s+(?:[A-Z]|\d+(?:[.-]\d+)*))\b")
 _WORDS = re.compile(r"[a-z]{4,}")
 
 
 def _numbered_table_place(document: Document, directory, label: str, sentence: str):
     """The place of a numbered table ("Table 9-2") that the sentence refers to: the table's one country, or, when
     its rows are in several, the row that shares the most words with the sentence (at least two, and no tie)."""
-    caption = re.compile(rf"^\s*Table\s+{re.escape(label)}\b")
+    caption = re.compile(rf"^\s*{re.escape(label)}\b", re.IGNORECASE)  # "APPENDIX D  LABORATORIES AND VENDORS"
     for block in document.blocks:
         if block.kind == "table_row" or not caption.match(document.text[block.span.start : block.span.end]):
             continue
@@ -232,7 +233,8 @@ def _pointed_place(sentence: str, block: int, last_place: dict, directory, docum
         return last_place[block]
     named = _TABLE_REF.search(sentence) if document is not None else None
     if named:
-        entry = _numbered_table_place(document, directory, named.group(1), tail if tail is not None else sentence)
+        entry = _numbered_table_place(document, directory, " ".join(named.group().split()),
+                                      tail if tail is not None else sentence)
         if entry is not None:
             return entry.place
     references, reach = _references()

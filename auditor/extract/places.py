@@ -25,6 +25,7 @@ def resolve_ambiguous(doc, places: list) -> list:
     for place in unsettled:
         candidates = set(place.kb_id_.split("/"))
         code = _from_neighbours(doc, place, settled, candidates, vocab.us_state_codes)
+        code = code or _address_country(doc, place, settled, unsettled, vocab)
         code = code or _shared_reading(place, candidates, unsettled) or vocab.ambiguous_default.get(place.text)
         if code:
             out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id=code))
@@ -74,6 +75,25 @@ def _state_after(doc, index: int, vocab) -> int | None:
         words = doc[index + 1 : index + 1 + width]
         if len(words) == width and (words.text in vocab.us_state_names or (width == 1 and words.text in vocab.us_state_codes)):
             return index + 1 + width
+    return None
+
+
+def _address_country(doc, place, settled, unsettled, vocab) -> str | None:
+    """The foreign country that ends the comma-separated address an ambiguous name stands in: "Edificio Forum II,
+    Santa Ana, San Jose, Costa Rica" puts this Santa Ana in Costa Rica, though the gazetteer knows only the
+    Californian and the Salvadoran one (the address, not the name, says where it is). Places joined by anything
+    but commas ("Paris and Berlin, Germany") are no address."""
+    starts = {p.start: p for p in (*settled, *unsettled)}
+    settled_starts = {p.start for p in settled}
+    index = place.end
+    while index + 1 < len(doc) and doc[index].text == ",":
+        following = starts.get(index + 1)
+        if following is None:
+            return None
+        if following.start in settled_starts:
+            code = "US" if following.kb_id_ in vocab.domestic else following.kb_id_
+            return code if code != "US" else None
+        index = following.end
     return None
 
 
