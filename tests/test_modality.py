@@ -28,6 +28,10 @@ CASES = [
     ("Your samples won't be sent to China.", {("country", "CN", "negated")}),
     ("Under no circumstances will samples be sent to China.", {("country", "CN", "negated")}),
     ("Shipment of samples to China is not planned.", {("country", "CN", "negated")}),
+    # a negation inside the "if" clause is the condition's, not the main clause's
+    ("In rare cases, if no laboratory in the United States can perform a special test, some cells may be sent to a "
+     "specialized laboratory abroad.", {("vague_foreign", None, "conditional"),
+                                         ("domestic", "US", "conditional")}),  # the condition's own laboratory
     ("Samples will no longer be sent to China.", {("country", "CN", "negated")}),
     ("Samples will not be shipped to China or Russia.", {("country", "CN", "negated"), ("country", "RU", "negated")}),
     ("Samples may be sent to laboratories in Switzerland.", {("country", "CH", "possible")}),

@@ -63,6 +63,14 @@ def vague_disclosure(rule, ctx: AuditContext) -> Outcome:
         sure = {f.country for f in firm}
         concern = {f.country for _, f in _concern_flows(ctx, told)}
         unsure = [(d, f) for d, f in told if f.country in concern and f.country not in sure]
+        # Firm about one country, and only a vague word for a country the protocol adds ("will be sent to ...
+        # Brisbane, Australia. If required, some cells may also be tested by partner laboratories in other
+        # countries" while the protocol sends cells to Singapore): the vague words are that destination's only
+        # disclosure. (A hedge that names the country, as the protocol's own hedge does, is left alone.)
+        uncovered = {f.country for _, f in ctx.flows("protocol", rule.params.get("materials"), foreign=True)
+                     if f.destination_kind == "country"} - sure
+        if uncovered:
+            unsure += [(d, f) for d, f in told if (d, f) not in unsure and f.destination_kind == "vague_foreign"]
         if not unsure:
             return Outcome(passed=f"The consent form names {ctx.places(firm)} in a firm statement.")
         told = unsure

@@ -17,10 +17,13 @@ class Scope:
 
 
 def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length: int,
-           verbal: set[int] = frozenset(), modals: list[int] = (), parentheses=()) -> list[Scope]:
+           verbal: set[int] = frozenset(), modals: list[int] = (), parentheses=(), clauses=()) -> list[Scope]:
     """Turn cues (category, direction, start, end in tokens) into the token ranges they govern.
 
-    A verbal negation (a cue starting at a token in `verbal`) also stops at the next modal verb.
+    A verbal negation (a cue starting at a token in `verbal`) also stops at the next modal verb. A cue inside a
+    conditional clause (`clauses`: token ranges from "if" to the comma that ends it) stops at that comma: in
+    "if no laboratory in the United States can perform a test, cells may be sent abroad" the "no" is the
+    condition's, not the main clause's.
     """
     out = []
     for category, direction, start, end in cues:
@@ -29,6 +32,8 @@ def scopes(cues: list[tuple[str, str, int, int]], terminators: list[int], length
             if category == "negated" and start in verbal:
                 limits += [m for m in modals if m >= end]
             limits += [close for open_, close in parentheses if open_ < start < close]
+            if category != "conditional":
+                limits += [close for open_, close in clauses if open_ < start < close]
             stop = min(limits + [length])
             out.append(Scope(category, end, stop, start, end))
         if direction in ("backward", "both"):

@@ -80,9 +80,22 @@ def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None
     groups["DEST"] = _streets(doc, _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"])))
     terms = sorted(terms)
     parentheses = _parentheses(doc, text) if has_parentheses else []
-    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses)
+    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses, _conditional_clauses(doc, cues))
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
+
+
+def _conditional_clauses(doc, cues) -> list[tuple[int, int]]:
+    """Token ranges of clauses a conditional cue opens, each up to the first comma after the cue ("If no
+    laboratory in the United States can perform the test, ...")."""
+    out = []
+    for category, direction, start, end in cues:
+        if category != "conditional" or direction == "backward":
+            continue
+        comma = next((i for i in range(end, len(doc)) if doc[i].text == ","), None)
+        if comma is not None:
+            out.append((start, comma))
+    return out
 
 
 def _streets(doc, places):
