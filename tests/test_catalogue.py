@@ -184,6 +184,11 @@ def test_an_industry_sponsor_field_means_no_nih_funding_unless_an_nih_cue_appear
     assert _nih_status(tmp_path, joined + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"
     # a sponsor that is not a company says nothing about funding
     assert _nih_status(tmp_path, "Sponsor: Lakeshore University\n\n1 INTRODUCTION\n\nA study.\n") == "unknown"
+    # a funder field that names no NIH institute (the UK's NIHR is not the NIH); one that names an institute is no negative
+    uk = "Funder: NIHR Efficacy and Mechanism Evaluation Programme; Bronchiectasis Research Foundation of America\n"
+    assert _nih_status(tmp_path, uk + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"
+    nimh = "Funder: National Institute of Mental Health\n"
+    assert _nih_status(tmp_path, nimh + "\n1 INTRODUCTION\n\nA study.\n") != "does_not_apply"
 
 
 def test_not_fda_regulated_is_a_stated_negative(tmp_path):
