@@ -215,3 +215,28 @@ def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path,
     path = tmp_path / "protocol.txt"
     path.write_text(statement + "\n")
     assert infer([(build(ingest(path), "D1", "protocol"), None)])["applicable_clinical_trial"].status == "does_not_apply"
+
+
+@pytest.mark.parametrize("rule_id,element,sentence", [
+    ("ICF-002", "46.116(b)(1) / 50.25(a)(1) procedures to be followed", "PROCEDURES"),
+    ("ICF-002", "46.116(b)(1) / 50.25(a)(1) procedures to be followed",
+     "Clinic days: we will place an IV and take a small amount of blood every 15 minutes."),
+    ("ICF-002", "46.116(b)(3) / 50.25(a)(3) expected benefits", "What are the risks and benefits?"),
+    ("ICF-002", "46.116(b)(3) / 50.25(a)(3) expected benefits", "The drug may shrink your cancer, but we cannot promise this."),
+    ("ICF-002", "46.116(b)(3) / 50.25(a)(3) expected benefits", "Your depression may or may not improve."),
+    ("ICF-008", "50.25(b)(2) / 46.116(c)(2) circumstances in which the investigator may end participation",
+     "Your doctor may take you off the study if the drug is not helping."),
+    ("ICF-008", "50.25(b)(4) / 46.116(c)(4) consequences of withdrawal and how to withdraw",
+     "You may take your child out of the study at any time without penalty or loss of benefits."),
+    ("ICF-008", "50.25(b)(6) / 46.116(c)(6) approximate number of participants",
+     "Forty healthy adults will take part at this one site."),
+])
+def test_consent_element_phrasings(rule_id, element, sentence):
+    """Phrasings real consent forms use for an element (round 9's false alarms): each is found."""
+    import re
+
+    from auditor.assess.rules import load_rules
+
+    rule = next(r for r in load_rules(None) if r.id == rule_id)
+    patterns = rule.params["elements"][element]
+    assert any(re.search(p, sentence, re.IGNORECASE) for p in patterns)
