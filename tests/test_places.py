@@ -63,6 +63,8 @@ CASES = [
     # an ambiguous name inside an address that ends in a foreign country is that country's (the address says so)
     ("Tissue blocks are shipped to Histotecnica S.A., Edificio Forum II, Santa Ana, San Jose, Costa Rica.", {("country", "CR")}),
     ("Serum is shipped to a laboratory in Santa Ana, California.", {("domestic", "US")}),
+    # a US town named like a country, in an address that ends with the United States
+    ("Backup cells are stored at Kennebec Valley Biostorage, LLC, China, Maine, USA.", {("domestic", "US")}),
     # cultured cells are biospecimens
     ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
 ]

@@ -43,6 +43,7 @@ def _us_namesakes(doc, places: list) -> list:
     vocab = vocabulary()
     foreign_starts = {p.start for p in places if p.kb_id_ not in vocab.domestic}  # "Tbilisi, Georgia": the country
     starts = {p.start for p in places}
+    us_starts = frozenset(p.start for p in places if p.kb_id_ in vocab.domestic and p.text in vocab.country_words)
     out = []
     for place in places:
         state = _state_after(doc, place.end, vocab) if place.kb_id_ not in vocab.domestic else None
@@ -50,21 +51,22 @@ def _us_namesakes(doc, places: list) -> list:
             state = None
         if state is not None:
             is_country = place.text in vocab.country_words
-            if not is_country or not _list_goes_on(doc, state, starts):
+            if not is_country or not _list_goes_on(doc, state, starts, us_starts):
                 out.append(SpacySpan(doc, place.start, place.end, label="PLACE", kb_id="US"))
                 continue
         out.append(place)
     return out
 
 
-def _list_goes_on(doc, index: int, starts: set[int]) -> bool:
-    """After "Mexico, Texas": does a list of places go on ("and Peru", ", Peru")? Then Mexico is the country."""
+def _list_goes_on(doc, index: int, starts: set[int], us_starts: frozenset[int] = frozenset()) -> bool:
+    """After "Mexico, Texas": does a list of places go on ("and Peru", ", Peru")? Then Mexico is the country.
+    The country closing a US address ("China, Maine, USA") ends it; it goes on no list."""
     if index >= len(doc):
         return False
     word = doc[index].text.lower()
     if word in ("and", "or", "&"):
         return True
-    return word == "," and index + 1 in starts
+    return word == "," and index + 1 in starts and index + 1 not in us_starts
 
 
 def _state_after(doc, index: int, vocab) -> int | None:
