@@ -265,3 +265,14 @@ def test_a_numbered_subsection_after_a_sentence_end_is_its_own_paragraph(tmp_pat
     assert texts == ["9 SAMPLES", "9.1.2 Processing: serum is aliquoted and frozen.", "9.1.3 Shipment:",
                      "two aliquots are shipped to the laboratory in Havana, Cuba.",
                      "9.4 No genetic testing is performed. The dose is 2.5 mg daily."]
+
+
+def test_a_markdown_rule_line_in_a_plain_text_table_keeps_the_table_whole(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("APPENDIX C.  LABORATORIES\n\n| Function | Organization | Country |\n|----------|--------------|---------|\n"
+                    "| Safety labs | Site laboratories | USA |\n| Immunogenicity | Kanto Bioassay K.K. | Japan |\n")
+    from auditor.ingest import ingest
+
+    rows = [b for b in ingest(path).blocks if b.kind == "table_row"]
+    assert [b.row for b in rows] == [0, 1, 2] and len({b.table for b in rows}) == 1
+    assert not [b for b in ingest(path).blocks if b.kind == "paragraph"]

@@ -201,7 +201,8 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
             else:
                 blocks.append(carried)
             carried = None
-        if (markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned:
+        if ((markdown and line.lstrip().startswith("|")) or _PIPE_ROW.search(line) or index in aligned
+                or (in_table and _TABLE_RULE.match(line))):  # "|-----|-----|" under a plain-text table's header
             flush()
             # pipe rows are Markdown-style; a space-aligned row is plain text ("Signature: ______" keeps its line)
             plain = index in aligned and "|" not in line
