@@ -79,16 +79,18 @@ def extract(document: Document) -> Extraction:
             # "The partner institutions are X (Leiden) and Y, Moscow. Partners access the workspace remotely and
             # may download variant-level data": the parties the sentence before placed receive
             referred = _referred_parties(document, sentence, facts, doc, m)
-        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or elsewhere or referred):
+        listed = []
+        if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
+            # "They will be dispatched to the following recipient:" or "Serum aliquots are shipped ... to:" and the
+            # place is in the list or the address below
+            listed = _listed_places(document, sentence.block, m)
+        if not (facts.groups["DEST"] or facts.groups["ORG"] or facts.groups["ROLE"] or elsewhere or referred or listed):
             continue
         for group in facts.groups.values():
             mentions.extend(to_mention(span, base) for span in group)
         past = document.blocks[sentence.block].section in historical and not _future(words)
         pronoun = inherited if _anaphoric(words) else None
-        pointed = referred or [(elsewhere, antecedent[1] if antecedent is not None else None)]
-        if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
-            # "They will be dispatched to the following recipient:" and the place is in the list below
-            pointed = _listed_places(document, sentence.block, m) or pointed
+        pointed = listed or referred or [(elsewhere, antecedent[1] if antecedent is not None else None)]
         found = []
         late = _TABLE_REF.search(words)
         pointed_too = bool(late and elsewhere is not None and cut and late.start() > cut)
@@ -257,6 +259,7 @@ def _references() -> tuple[dict[str, re.Pattern], int]:
 
 
 _LIST_REACH = 6  # blocks: the list items a sentence ending in a colon introduces
+_ADDRESS_WORDS = 40  # an address block after such a sentence is at most this long
 
 
 def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mention, tuple | None]]:
@@ -268,9 +271,13 @@ def _listed_places(document: Document, block_index: int, m) -> list[tuple[Mentio
     out: dict[str, tuple[Mention, tuple | None]] = {}
     blocks = document.blocks
     for block in blocks[block_index + 1 : block_index + 1 + _LIST_REACH]:
-        if block.kind not in ("list_item", "table_row") or block.section != blocks[block_index].section:
-            break
         text = document.text[block.span.start : block.span.end]
+        # an address set out on its own lines ("shipped on dry ice every 6 months to:" / "Laboratorio ... / Calle
+        # 216 ... / La Habana, Cuba"): a short paragraph right after the colon, with no sentence end
+        address = (block.index == block_index + 1 and block.kind == "paragraph" and len(text.split()) <= _ADDRESS_WORDS
+                   and not text.rstrip().endswith((".", ";", ":", "?", "!")))
+        if (block.kind not in ("list_item", "table_row") and not address) or block.section != blocks[block_index].section:
+            break
         facts = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
         names = facts.groups["ORG"]
         named = (recipient_name(names[0]), to_mention(names[0], block.span.start)) if names else None
