@@ -262,7 +262,7 @@ def test_a_sentence_pointing_to_an_appendix_table_takes_the_row_it_names(tmp_pat
 
 
 def test_an_address_set_out_below_a_sentence_ending_in_a_colon_is_its_destination(tmp_path):
-    text = ("8.3  Serum aliquots are therefore shipped on dry ice every\n     6 months to:\n\n"
+    text = ("8.3  Anti-EGF titre. Serum aliquots are therefore shipped on dry ice every\n     6 months to:\n\n"
             "         Laboratorio de Referencia de Inmunoensayos\n         Calle 216 esquina a 15, Atabey, Playa\n"
             "         La Habana, Cuba\n\n     Results are returned to the site by encrypted e-mail.\n")
     assert {(f.destination_kind, f.country) for f in _all_flows(tmp_path, text)} == {("country", "CU")}
