@@ -276,3 +276,14 @@ def test_a_markdown_rule_line_in_a_plain_text_table_keeps_the_table_whole(tmp_pa
     rows = [b for b in ingest(path).blocks if b.kind == "table_row"]
     assert [b.row for b in rows] == [0, 1, 2] and len({b.table for b in rows}) == 1
     assert not [b for b in ingest(path).blocks if b.kind == "paragraph"]
+
+
+def test_markdown_keeps_fill_in_lines_and_drops_emphasis(tmp_path):
+    path = tmp_path / "consent.md"
+    path.write_text("## Signatures\n\nParticipant: ______________  Signature: ______________  Date: ______\n\n"
+                    "This is __important__ and **bold**.\n")
+    from auditor.ingest import ingest
+
+    texts = [b.text for b in ingest(path).blocks]
+    assert "Participant: ______________  Signature: ______________  Date: ______" in texts
+    assert "This is important and bold." in texts

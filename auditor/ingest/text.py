@@ -15,7 +15,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _PIPE_ROW = re.compile(r"\S \| \S")  # "Laboratory | City | Country": a table row written with pipes
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_EMPHASIS = re.compile(r"(\*\*|__|`)")
+# bold, code; "__" only as emphasis, not inside a fill-in line ("Signature: ______________")
+_EMPHASIS = re.compile(r"(\*\*|(?<!_)__(?!_)|`)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
