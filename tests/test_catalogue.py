@@ -240,3 +240,18 @@ def test_consent_element_phrasings(rule_id, element, sentence):
     rule = next(r for r in load_rules(None) if r.id == rule_id)
     patterns = rule.params["elements"][element]
     assert any(re.search(p, sentence, re.IGNORECASE) for p in patterns)
+
+
+def test_a_pathogen_genome_is_no_genomic_study(tmp_path):
+    """'HBV genotype', 'sequencing of the HBV genome': a virus's genome, not the participants'."""
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text("8.3 Virology. To characterize HBV genotype, plasma is sent to a laboratory that performs "
+                    "next-generation sequencing of the HBV genome.\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "unknown"
+    path.write_text("8.3 Genetics. Blood is sent to a laboratory that performs next-generation sequencing of the "
+                    "participant's DNA.\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "applies"

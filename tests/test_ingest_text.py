@@ -287,3 +287,18 @@ def test_markdown_keeps_fill_in_lines_and_drops_emphasis(tmp_path):
     texts = [b.text for b in ingest(path).blocks]
     assert "Participant: ______________  Signature: ______________  Date: ______" in texts
     assert "This is important and bold." in texts
+
+
+def test_a_sentence_cut_by_a_page_break_and_a_running_header_is_one_paragraph(tmp_path):
+    path = tmp_path / "protocol.txt"
+    header = "PRA-2310-203 v3.0                         CONFIDENTIAL                                Page {} of 88\n\n"
+    path.write_text(header.format(41) + "8.3 HBV sequencing. To detect target-site variants at virologic breakthrough, "
+                    "plasma aliquots\nare batched every 3 months by the regional sample hubs and shipped on dry ice to\n\f"
+                    + header.format(42) + "the Macao Institute of Viral Genomics, Macao SAR, China, for sequencing.\n\n"
+                    "8.4 Safety. Adverse events are recorded.\n\f" + header.format(43) + "9 STATISTICS\n\nThe sample size is 240.\n")
+    from auditor.ingest import ingest
+
+    raw = ingest(path)
+    joined = [b for b in raw.blocks if "shipped on dry ice to the Macao Institute" in b.text]
+    assert len(joined) == 1 and [p for _, p in joined[0].page_starts] == [1, 2]
+    assert any(b.text == "9 STATISTICS" for b in raw.blocks)  # a new section after a page break stays apart

@@ -96,19 +96,24 @@ def _first(pattern: re.Pattern, text: str, affirmative: bool):
         return None
     if not affirmative:
         return pattern.search(text)
-    denied = _denial()
+    denied, pathogen_before, pathogen_after = _denial()
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 60) : match.start()]
         before = re.split(r"[.;:!?]\s|\n", before)[-1]
-        if not denied.search(before):
+        if not (denied.search(before) or pathogen_before.search(before)
+                or pathogen_after.match(text, match.end(), min(len(text), match.end() + 40))):
             return match
     return None
 
 
 @lru_cache(maxsize=1)
-def _denial() -> re.Pattern:
-    words = load_yaml("applicability.yml")["denial_before_cue"]
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+def _denial() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A denial just before a cue; a pathogen's name just before it, or in "of the ..." right after it."""
+    data = load_yaml("applicability.yml")
+    pathogens = "|".join(re.escape(str(w)) for w in data.get("pathogen_words") or ["(?!)"])
+    return (re.compile(r"\b(?:" + "|".join(data["denial_before_cue"]) + r")\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE),
+            re.compile(r"(?<![\w-])(?:" + pathogens + r")(?![\w-])(?:\W+\w+){0,2}\W*$", re.IGNORECASE),
+            re.compile(r"\w*\s+of\s+(?:the\s+|a\s+)?(?:" + pathogens + r")(?![\w-])", re.IGNORECASE))
 
 
 def _sentence_of(document, start: int, end: int) -> Span:

@@ -38,7 +38,15 @@ def read_text(path: Path, name: str, sha256: str, data: bytes, markdown: bool) -
     furniture: list[Furniture] = []
     for number, page in enumerate(pages, start=1):
         page_no = number if len(pages) > 1 else None
-        blocks.extend(_page_blocks(page, page_no, markdown, len(blocks), furniture))
+        page_blocks = _page_blocks(page, page_no, markdown, len(blocks), furniture)
+        if blocks and page_blocks and _runs_over(blocks[-1], page_blocks[0]):
+            # a sentence that the page break (and a running header) cuts: "... shipped on dry ice to" / "the Macao
+            # Institute of Viral Genomics, ..." is one paragraph, its second page starting where the text goes on
+            last, first = blocks[-1], page_blocks.pop(0)
+            blocks[-1] = last.model_copy(update={
+                "text": f"{last.text} {first.text}",
+                "page_starts": (*last.page_starts, *((len(last.text) + 1 + start, p) for start, p in first.page_starts))})
+        blocks.extend(page_blocks)
     if not any(b.text.strip() for b in blocks):
         raise InputError(f"{path.name}: the file contains no text")
     return RawDocument(name=name, path=str(path), sha256=sha256, format="markdown" if markdown else "text",
@@ -163,6 +171,17 @@ _SUBSECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,4}\.?\s+[A-Z]")  # "9.1.3 
 
 
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
+
+
+def _runs_over(last: RawBlock, first: RawBlock) -> bool:
+    """Does a page's first paragraph carry on the last paragraph of the page before (no sentence end there, and
+    the text goes on in lower case, or after a lower-case word or a comma)?"""
+    if last.kind not in ("paragraph", "list_item") or first.kind != "paragraph" or not last.text or not first.text:
+        return False
+    end = last.text.rstrip()
+    if _SENTENCE_END.search(end) or end.endswith(":"):
+        return False
+    return first.text[:1].islower() or end[-1:] == "," or end.split()[-1].islower()
 
 
 def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furniture: list) -> list[RawBlock]:
