@@ -266,3 +266,16 @@ def test_an_address_set_out_below_a_sentence_ending_in_a_colon_is_its_destinatio
             "         Laboratorio de Referencia de Inmunoensayos\n         Calle 216 esquina a 15, Atabey, Playa\n"
             "         La Habana, Cuba\n\n     Results are returned to the site by encrypted e-mail.\n")
     assert {(f.destination_kind, f.country) for f in _all_flows(tmp_path, text)} == {("country", "CU")}
+
+
+def test_data_made_available_to_parties_the_next_list_item_places(tmp_path):
+    text = ("### 6.2 International consortium\n"
+            "- individual-level genotype and WGS-derived variant calls are made available in the federated workspace to "
+            "analysts at member institutions;\n"
+            "- current member institutions outside the United States include the Rotterdam Aging Genomics Unit "
+            "(Rotterdam, Netherlands) and the Neva Institute (Saint Petersburg, Russian Federation);\n"
+            "- analysts may download summary statistics.\n")
+    path = tmp_path / "protocol.md"
+    path.write_text(text)
+    flows = extract(build(ingest(path), "D1")).flows
+    assert {(f.material, f.country) for f in flows} == {("genetic_data", "NL"), ("genetic_data", "RU")}

@@ -79,6 +79,8 @@ def extract(document: Document) -> Extraction:
             # "The partner institutions are X (Leiden) and Y, Moscow. Partners access the workspace remotely and
             # may download variant-level data": the parties the sentence before placed receive
             referred = _referred_parties(document, sentence, facts, doc, m)
+        if elsewhere is None and not facts.groups["DEST"] and not referred:
+            referred = _parties_listed_next(document, sentence, facts, doc, m)
         listed = []
         if elsewhere is None and not facts.groups["DEST"] and words.rstrip().endswith(":"):
             # "They will be dispatched to the following recipient:" or "Serum aliquots are shipped ... to:" and the
@@ -158,13 +160,49 @@ def _referred_parties(document: Document, sentence: Sentence, facts, doc, m) -> 
     found = _previous_facts(document, sentence, m)
     if found is None:
         return []
-    before, previous = found
+    return _places_of(*found)
+
+
+def _places_of(other: Sentence, facts) -> list:
+    """[(place, None)] once for each country another sentence places."""
+    from auditor.extract.flows import to_mention
+
     out, seen = [], set()
-    for place in previous.groups["DEST"]:
+    for place in facts.groups["DEST"]:
         if place.label_ == "PLACE" and place.kb_id_ not in seen:
             seen.add(place.kb_id_)
-            out.append((to_mention(place, before.span.start), None))
+            out.append((to_mention(place, other.span.start), None))
     return out
+
+
+def _parties_listed_next(document: Document, sentence: Sentence, facts, doc, m) -> list:
+    """[(place, None)] for the countries of the parties the next sentence or list item lists, when this one makes
+    data available to those parties without saying where they are: "genotype ... data are made available in the
+    workspace to analysts at member institutions;" / "current member institutions outside the United States
+    include ... (Saint Petersburg, Russian Federation);". The next one names the same party word and no material."""
+    from auditor.extract.flows import sentence_facts
+
+    if not facts.groups["MATERIAL"] or not facts.groups["ACTION"]:
+        return []
+    after = {t.lower_ for t in doc[facts.groups["ACTION"][0].end :]}
+    nouns = after & _party_nouns()
+    if not nouns:
+        return []
+    index = _sentence_index(document, sentence)
+    if index is None or index + 1 >= len(document.sentences):
+        return []
+    following = document.sentences[index + 1]
+    same_list = (following.block == sentence.block or (following.block == sentence.block + 1
+                 and document.blocks[sentence.block].kind == document.blocks[following.block].kind == "list_item"))
+    if not same_list:
+        return []
+    text = document.text[following.span.start : following.span.end]
+    if not any(n in text.lower() for n in nouns):
+        return []
+    next_facts = sentence_facts(m, m.nlp.make_doc(text), "(" in text, text)
+    if next_facts.groups["MATERIAL"]:
+        return []
+    return _places_of(following, next_facts)
 
 
 def _previous_facts(document: Document, sentence: Sentence, m):
