@@ -255,3 +255,16 @@ def test_a_pathogen_genome_is_no_genomic_study(tmp_path):
     path.write_text("8.3 Genetics. Blood is sent to a laboratory that performs next-generation sequencing of the "
                     "participant's DNA.\n")
     assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "applies"
+
+
+def test_genomic_cues_in_a_heading_or_denied_after_do_not_count(tmp_path):
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text("10 LABORATORY STUDIES\n\n10.4 DTU genotyping. Parasite isolates from positive blood cultures are "
+                    "typed\nby PCR at the reference laboratory.\n\n10.5 Other tests. Genotyping is not repeated in this trial.\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "unknown"
+    path.write_text("10.5 Genetics. Whole genome sequencing data are not returned to participants.\n")
+    assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "applies"

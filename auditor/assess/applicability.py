@@ -79,7 +79,7 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
                                  (spec["_otherwise"], "does_not_apply")):
         for document, _ in documents:
             for pattern in pattern_list:
-                match = _first(pattern, document.text, status == "applies")
+                match = _first(pattern, document.text, status == "applies", _headings(document))
                 if match:
                     evidence = span_evidence(document, _sentence_of(document, match.start(), match.end()),
                                              f"'{match.group()}'")
@@ -89,31 +89,49 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
                          detail="no cue found in the documents")
 
 
-def _first(pattern: re.Pattern, text: str, affirmative: bool):
-    """The first match of a cue; for a cue that makes a key apply, the first not denied just before it in its
-    sentence ("No genomic analysis is planned", "is not an FDA-regulated study")."""
+def _first(pattern: re.Pattern, text: str, affirmative: bool, headings=()):
+    """The first match of a cue; for a cue that makes a key apply, the first not in a heading and not denied
+    just before or after it in its sentence ("No genomic analysis is planned", "is not an FDA-regulated study",
+    "Genotyping is not repeated in this trial")."""
     if not may_match(pattern, text):
         return None
     if not affirmative:
         return pattern.search(text)
-    denied, pathogen_before, pathogen_after = _denial()
+    from bisect import bisect_right
+
+    denied, pathogen_before, pathogen_after, denied_after = _denial()
+    starts = [s for s, _ in headings]
     for match in pattern.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and headings[at][0] <= match.start() < headings[at][1]:
+            continue
         before = text[max(0, match.start() - 60) : match.start()]
         before = re.split(r"[.;:!?]\s|\n", before)[-1]
         if not (denied.search(before) or pathogen_before.search(before)
-                or pathogen_after.match(text, match.end(), min(len(text), match.end() + 40))):
+                or pathogen_after.match(text, match.end(), min(len(text), match.end() + 40))
+                or denied_after.match(text, match.end(), min(len(text), match.end() + 50))):
             return match
     return None
 
 
+def _headings(document) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the document's heading blocks, in order."""
+    return tuple((b.span.start, b.span.end) for b in document.blocks if b.kind == "heading")
+
+
 @lru_cache(maxsize=1)
-def _denial() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A denial just before a cue; a pathogen's name just before it, or in "of the ..." right after it."""
+def _denial() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """A denial just before a cue; a pathogen's name just before it, or in "of the ..." right after it; a denial
+    just after it."""
     data = load_yaml("applicability.yml")
     pathogens = "|".join(re.escape(str(w)) for w in data.get("pathogen_words") or ["(?!)"])
+    after = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in data.get("denial_after_cue") or ["(?!)"])
+    verbs = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in data.get("denied_after_verbs") or ["(?!)"])
     return (re.compile(r"\b(?:" + "|".join(data["denial_before_cue"]) + r")\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE),
             re.compile(r"(?<![\w-])(?:" + pathogens + r")(?![\w-])(?:\W+\w+){0,2}\W*$", re.IGNORECASE),
-            re.compile(r"\w*\s+of\s+(?:the\s+|a\s+)?(?:" + pathogens + r")(?![\w-])", re.IGNORECASE))
+            re.compile(r"\w*\s+of\s+(?:the\s+|a\s+)?(?:" + pathogens + r")(?![\w-])", re.IGNORECASE),
+            # the cue's word goes on, then at most four words, then the denial: "Genotyping is not repeated"
+            re.compile(r"\w*(?:\s+[\w'-]+){0,4}?\s+(?:" + after + r")\s+(?:" + verbs + r")\b", re.IGNORECASE))
 
 
 def _sentence_of(document, start: int, end: int) -> Span:
