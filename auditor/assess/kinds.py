@@ -104,6 +104,26 @@ def exact_statement(rule, ctx: AuditContext) -> Outcome:
     return Outcome([Hit({"quote": "", "found": " and no paraphrase of it either"}, [_absence(rule, ctx)])])
 
 
+def _in_sections(evidence, titles: list[str], ctx: AuditContext, role: str):
+    """The evidence inside a section whose title (or an ancestor's) matches one of `titles`; all of it when no
+    document of the role has such a section."""
+    import re
+
+    pattern = re.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE)
+    # the form's own title ("CONSENT ... AND AUTHORIZATION TO USE AND DISCLOSE HEALTH INFORMATION") makes the whole
+    # form the authorization: only a section of its own narrows it
+    titled = any(pattern.search(s.title) and s.heading.start > _body_start(d)
+                 for d, _ in ctx.by_role(role) for s in d.sections)
+    if not titled:
+        return evidence
+    return [e for e in evidence if e.section and pattern.search(e.section)]
+
+
+def _body_start(document) -> int:
+    """Where the document's first paragraph, list item or table row begins: headings before it are its title."""
+    return next((b.span.start for b in document.blocks if b.kind != "heading"), len(document.text))
+
+
 def required_elements(rule, ctx: AuditContext) -> Outcome:
     """Several elements a document must state (45 CFR 46.116(b)(1)-(8) and the like): one finding lists every
     element not found; the rule passes with the evidence of each element found."""
@@ -125,10 +145,15 @@ def required_elements(rule, ctx: AuditContext) -> Outcome:
     for group in rule.params.get("conditional_elements") or []:
         if all(check(Condition.model_validate(c), ctx)[0] for c in group["when"]):
             elements += [(label, patterns, False) for label, patterns in group["elements"].items()]
+    # A foreign recipient counts only inside the authorization's own section when the document has one
+    # (params.foreign_within_sections: title patterns); a shipping paragraph elsewhere in the form is no authorization
+    within = rule.params.get("foreign_within_sections") or []
     for label, patterns, foreign in elements:
         if foreign and foreign_place_pattern(ctx) is None:
             continue
         evidence = matching_text(TextFilter(role=role, any=list(patterns), names_flow_place=foreign), ctx)
+        if foreign and within:
+            evidence = _in_sections(evidence, within, ctx, role)
         if evidence:
             found[label] = evidence[0]
         else:
