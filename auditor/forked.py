@@ -40,9 +40,17 @@ class Stream:
     (killing it if it still runs) and releases the file and pipe."""
 
     def __init__(self, func, *args):
-        self._file = _shared_file()
+        self._pid: int | None = None
+        self._file: int | None = _shared_file()
+        self._notes: int | None = None
         self._notes, write = os.pipe()
-        self._pid: int | None = os.fork()
+        self.status: int | None = None  # the child's exit status, once it has ended
+        try:
+            self._pid = os.fork()
+        except OSError:  # no process or memory left: nothing started, nothing left open
+            os.close(write)
+            self.close()
+            raise
         if self._pid == 0:  # the child: never returns into the caller's code
             status = 1
             try:
@@ -52,7 +60,6 @@ class Stream:
             finally:
                 os._exit(status)
         os.close(write)
-        self.status: int | None = None  # the child's exit status, once it has ended
 
     def next(self):
         import pickle
@@ -73,7 +80,7 @@ class Stream:
             self._pid, self.status = None, os.waitstatus_to_exitcode(status)
 
     def close(self) -> None:
-        if self._pid is not None:
+        if getattr(self, "_pid", None) is not None:
             import signal
 
             try:
@@ -86,7 +93,7 @@ class Stream:
                 pass
             self._pid = None
         for name in ("_notes", "_file"):
-            handle = getattr(self, name)
+            handle = getattr(self, name, None)
             if handle is not None:
                 try:
                     os.close(handle)

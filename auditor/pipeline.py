@@ -49,7 +49,14 @@ def read_all(inputs: list[Input], timings: dict[str, float], warm_up=None) -> tu
         return result
     start = time.perf_counter()
     readable, errors = [], []
-    stream = Stream(_read_in_child, [item.path for item in inputs])
+    try:
+        stream = Stream(_read_in_child, [item.path for item in inputs])
+    except OSError:  # no process or memory to fork with: read here, as without a second core
+        from auditor.ingest import ingest
+
+        result = _read_serially(inputs, timings, ingest)
+        _timed(timings, "warm_up", warm_up)
+        return result
     try:
         parsed = _First(stream)
         _timed(timings, "warm_up", warm_up, parsed)
@@ -269,7 +276,10 @@ class _Prescan:
             return
         from auditor.assess import prescan
         from auditor.assess.rules import load_rules
-        self.forked = Forked(prescan, documents, self.as_of, load_rules(self.rules_dir), self.profile)
+        try:
+            self.forked = Forked(prescan, documents, self.as_of, load_rules(self.rules_dir), self.profile)
+        except OSError:  # no fork: the assessment makes the searches itself
+            self.forked = None
 
     def take(self, timings: dict[str, float]) -> None:
         if self.forked is None:

@@ -129,3 +129,19 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(blocker / "cache"))
     assert pack.parsed_pack()["pack.yml"]["name"]
+
+
+def test_no_fork_available_means_reading_here(monkeypatch):
+    """os.fork failing (no memory or processes left) is no error: the files are read in this process."""
+    from auditor import pipeline
+    from conftest import SAMPLES
+
+    def refuse():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(os, "fork", refuse)
+    study = SAMPLES / "undisclosed_ccn"
+    readable, errors = pipeline.read_all([pipeline.Input(str(study / "protocol.pdf"), "protocol")], {},
+                                         lambda parsed=None: None)
+    assert errors == [] and len(readable) == 1

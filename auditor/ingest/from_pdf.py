@@ -65,7 +65,10 @@ def read_pages_split(path: Path, pdf) -> list[PageText]:
     if count < PARALLEL_PAGES or not can_fork():
         return read_pages(pdf)
     middle = count // 2
-    second = Forked(_read_range, str(path), middle, count)
+    try:
+        second = Forked(_read_range, str(path), middle, count)
+    except OSError:  # no fork: read them all here
+        return read_pages(pdf)
     try:
         first = read_pages(pdf, 0, middle)
         rest = second.result()
