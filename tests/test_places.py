@@ -65,6 +65,11 @@ CASES = [
     ("Serum is shipped to a laboratory in Santa Ana, California.", {("domestic", "US")}),
     # a US town named like a country, in an address that ends with the United States
     ("Backup cells are stored at Kennebec Valley Biostorage, LLC, China, Maine, USA.", {("domestic", "US")}),
+    # a destination far from its verb, after a long list of visits and the recipient's address
+    ("For each patient, the central laboratory forwards one 0.5 mL EDTA plasma aliquot from the Day 1 (pre-dose and "
+     "4 h post-dose), Month 6 and Month 12 visits to the Pearl River Delta Amyloid Research Laboratory, Institute of "
+     "Translational Medicine, University of Taipa, Avenida da Universidade, Taipa, Macao SAR, which performs the assays.",
+     {("country", "MO")}),
     # cultured cells are biospecimens
     ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
 ]

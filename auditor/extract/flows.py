@@ -17,7 +17,7 @@ _DESTINATIONS = ("PLACE", "VAGUE_FOREIGN", "DOMESTIC", "AMBIG")
 _MAX_AFTER = 10  # tokens: an action may follow its destination ("to China, where they will be sequenced")
 _MAX_REACH = 25  # tokens: a material further than this from the action belongs to another clause
 _MAX_RECEIVER_REACH = 30  # tokens from a receiver's place to its verb ("Investigators at X (Y) ..., with read access to")
-_MAX_DEST_REACH = 40  # tokens from the action to its destination ("shipped fresh at 2-8 C, within 24 h, ..., to X")
+_MAX_DEST_REACH = 60  # tokens from the action to its destination ("shipped fresh at 2-8 C, within 24 h, ..., to X")
 
 
 @dataclass
