@@ -143,12 +143,17 @@ def custody_plan(rule, ctx: AuditContext) -> Outcome:
     noun = re.compile(params["recipient"], re.IGNORECASE)
     # a recipient named in a sentence that places samples is located (even "... to Lima, as the manual specifies")
     placed = " ".join(d.text[f.sentence.start : f.sentence.end].lower() for d, f in located)
+    shipping = re.compile(params["shipping"], re.IGNORECASE) if params.get("shipping") else None
     for evidence in matching_text(TextFilter(role="protocol", any=list(params["manual"])), ctx):
-        for match in noun.finditer(evidence.quote):
+        recipients = list(noun.finditer(evidence.quote))
+        for match in recipients:
             recipient = " ".join(match.group(1).lower().split())
             if recipient not in placed and not any(recipient in (f.organisation or "").lower() for _, f in located):
                 gap = params["gaps"]["manual"].format(recipient=recipient)
                 return Outcome([Hit({"quote": evidence.quote[:200], "gap": gap}, [evidence])])
+        if (not recipients and shipping is not None and shipping.search(evidence.quote)
+                and " ".join(evidence.quote.lower().split()) not in placed):
+            return Outcome([Hit({"quote": evidence.quote[:200], "gap": params["gaps"]["shipped"]}, [evidence])])
     return Outcome(passed=f"The protocol places its samples ({ctx.places([f for _, f in located])}).")
 
 
