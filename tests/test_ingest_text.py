@@ -302,3 +302,14 @@ def test_a_sentence_cut_by_a_page_break_and_a_running_header_is_one_paragraph(tm
     joined = [b for b in raw.blocks if "shipped on dry ice to the Macao Institute" in b.text]
     assert len(joined) == 1 and [p for _, p in joined[0].page_starts] == [1, 2]
     assert any(b.text == "9 STATISTICS" for b in raw.blocks)  # a new section after a page break stays apart
+
+
+def test_a_numbered_line_cut_mid_sentence_is_a_paragraph(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("8 SAMPLES\n\n8.3  Serum aliquots are therefore shipped on dry ice every\n     6 months to the reference "
+                    "laboratory.\n\n8.4  Retention and destruction\n\nSamples are kept for 5 years.\n")
+    from auditor.ingest import ingest
+
+    blocks = [(b.kind, b.text) for b in ingest(path).blocks]
+    assert ("paragraph", "8.3  Serum aliquots are therefore shipped on dry ice every 6 months to the reference laboratory.") in blocks
+    assert ("heading", "8.4  Retention and destruction") in blocks

@@ -150,11 +150,19 @@ def _run_in(line: str, following: str) -> int:
 
 
 def _wrapped_sentence(line: str, following: str) -> bool:
-    """A numbered line that reads as a title but holds a sentence break and runs on into the next line."""
+    """A numbered line that reads as a title but holds a sentence break and runs on into the next line; or one
+    that is a sentence cut mid-clause ("8.3  Serum aliquots are therefore shipped on dry ice every" / "6 months
+    to:"): six words or more with a verb, ending on a lower-case word, the next line going on in lower case or a
+    number."""
     heading = parse_heading(line)
-    if heading is None or heading.number is None or not re.search(r"[.:]\s+\S", heading.title):
+    if heading is None or heading.number is None:
         return False
-    return _runs_on(following)
+    if re.search(r"[.:]\s+\S", heading.title):
+        return _runs_on(following)
+    words, nxt = heading.title.split(), following.strip()
+    cut = (len(words) >= 6 and any(w.lower() in _VERBS for w in words) and words[-1][:1].islower()
+           and (nxt[:1].islower() or nxt[:1].isdigit()))
+    return cut and _runs_on(following)
 
 
 def _runs_on(following: str) -> bool:
