@@ -81,12 +81,12 @@ ROUNDS = {
     "holdout_cases_v2": {"": (0.97, 0.97)},
     "holdout_cases_v3": {"": (0.97, 0.95)},
     "holdout_cases_v4": {"": (0.95, 0.97)},
-    "holdout_cases_v5": {"": (0.97, 0.95)},
+    "holdout_cases_v5": {"": (0.97, 0.97)},
     "holdout_cases_v6": {"": (0.83, 0.87)},
     "holdout_cases_v7": {"": (0.92, 0.97)},
     "holdout_cases_v8": {"": (0.82, 0.92)},
     "holdout_cases_v9": {"": (0.94, 0.89)},
-    "holdout_cases_v10": {"": (0.87, 0.91)},
+    "holdout_cases_v10": {"": (0.87, 0.92)},
     "holdout_cases_v11": {"": (0.91, 0.96)},
 }
 
