@@ -110,8 +110,13 @@ def key_information(rule, ctx: AuditContext) -> Outcome:
             return Outcome(passed=f"Key information found (\"{found[0].quote[:80]}\"), not as a section whose contents can be read.")
         inside = [b for b in document.blocks if _under(document, b.section, keys)]
         text = " ".join(document.text[b.span.start : b.span.end] for b in inside)
-        if abroad.search(text) or any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
-            return Outcome(passed="The key-information section tells of the transfer abroad.")
+        # a sentence that names the place (or says "abroad") and speaks of material or its sending: "not approved
+        # in the United States or Europe" names a place and tells of no transfer
+        material = re.compile("|".join(f"(?:{p})" for p in params.get("transfer_words") or [r"\w"]), re.IGNORECASE)
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if material.search(sentence) and (abroad.search(sentence) or any(
+                    n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names)):
+                return Outcome(passed="The key-information section tells of the transfer abroad.")
     places = ctx.places([f for _, f in told])
     return Outcome([Hit({"detail": messages["transfer"].format(places=places)}, ctx.evidence(told)[:3] + found[:1])])
 
