@@ -175,6 +175,7 @@ def _write_cache(key: str, parsed: dict[str, object]) -> None:
     back = json.loads(text)["files"]
     if {r: tuple(v) if r.endswith(".jsonl") else v for r, v in back.items()} != parsed or not _same_types(back, parsed):
         return
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=path.parent)
@@ -185,10 +186,11 @@ def _write_cache(key: str, parsed: dict[str, object]) -> None:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:  # a read-only or full disk: no cache
-        try:
-            os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
 def _same_types(a, b) -> bool:
