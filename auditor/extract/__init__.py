@@ -239,7 +239,8 @@ _WORDS = re.compile(r"[a-z]{4,}")
 def _numbered_table_place(document: Document, directory, label: str, sentence: str):
     """The place of a numbered table ("Table 9-2") that the sentence refers to: the table's one country, or, when
     its rows are in several, the row that shares the most words with the sentence (at least two, and no tie)."""
-    caption = re.compile(rf"^\s*{re.escape(label)}\b", re.IGNORECASE)  # "APPENDIX D  LABORATORIES AND VENDORS"
+    # "Table 9-2 ...", "APPENDIX D  LABORATORIES AND VENDORS"
+    caption = re.compile(r"^\s*" + r"\s+".join(re.escape(w) for w in label.split()) + r"\b", re.IGNORECASE)
     for block in document.blocks:
         if block.kind == "table_row" or not caption.match(document.text[block.span.start : block.span.end]):
             continue
