@@ -78,8 +78,9 @@ def _detect(key: str, spec: dict, bundle) -> Applicability:
     for pattern_list, status in ((spec["_negative"], "does_not_apply"), (spec["_cues"], "applies"),
                                  (spec["_otherwise"], "does_not_apply")):
         for document, _ in documents:
+            headings = _headings(document) if status == "applies" else ()  # once per document, not per cue
             for pattern in pattern_list:
-                match = _first(pattern, document.text, status == "applies", _headings(document))
+                match = _first(pattern, document.text, status == "applies", headings)
                 if match:
                     evidence = span_evidence(document, _sentence_of(document, match.start(), match.end()),
                                              f"'{match.group()}'")

@@ -179,6 +179,15 @@ def _combined(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
 
 
+def prepare(patterns: tuple[str, ...]) -> None:
+    """Work out, ahead of the first document, what `Lines.first_matches(patterns)` caches: each pattern's literal
+    words and the compiled search of each pattern on its own (what a line holding one pattern's words is searched
+    with)."""
+    for pattern in patterns:
+        required_literals(pattern)
+        _combined((pattern,))
+
+
 def may_match(pattern: re.Pattern, text: str) -> bool:
     """False only when the pattern certainly does not match anywhere in text (none of its words is there)."""
     literals = required_literals(pattern.pattern)

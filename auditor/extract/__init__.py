@@ -14,11 +14,11 @@ if TYPE_CHECKING:  # the pydantic models load with extraction, not with `auditor
 
 def prepare() -> None:
     """Build the matchers and compile the filters now (the first extraction would otherwise)."""
-    from auditor.document.scan import Lines
+    from auditor.document.scan import prepare as prepare_scan
     from auditor.extract.directory import prepare as prepare_directory
     from auditor.extract.nlp import matchers
 
-    Lines(["."]).first_matches((matchers().material_filter.pattern,))  # its literals and compiled search: cached
+    prepare_scan((matchers().material_filter.pattern,))  # the candidate filter's literals and compiled search
     prepare_directory()
     _references()
     _product_definitions()
