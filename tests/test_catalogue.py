@@ -268,3 +268,42 @@ def test_genomic_cues_in_a_heading_or_denied_after_do_not_count(tmp_path):
     assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "unknown"
     path.write_text("10.5 Genetics. Whole genome sequencing data are not returned to participants.\n")
     assert infer([(build(ingest(path), "D1", "protocol"), None)])["genomic"].status == "applies"
+
+
+@pytest.mark.parametrize("title", [
+    "Item | Detail\n\nSponsor | Halcyon Cell Therapeutics, Inc., 400 Oyster Point Boulevard, South San Francisco\n",
+    "Sponsor: Nordvik Therapeutics A/S, Havnegade 28, 2200 Copenhagen, Denmark\n",
+    "Sponsor:                Qilin Therapeutics (USA), Inc., 100 College Road West, Princeton, NJ 08540\n",
+])
+def test_an_industry_sponsor_in_a_table_row_or_with_a_country_in_its_name_means_no_nih_funding(tmp_path, title):
+    assert _nih_status(tmp_path, title + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"
+
+
+def _applies(tmp_path, text: str, key: str) -> str:
+    from auditor.assess.applicability import infer
+    from auditor.document.build import build
+    from auditor.ingest import ingest
+
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    return infer([(build(ingest(path), "D1", "protocol"), None)])[key].status
+
+
+def test_a_targeted_genotype_is_genomic_but_not_large_scale_genomic_data(tmp_path):
+    """GEN-002 (NIH GDS policy) is about large-scale data: two APOE SNPs by TaqMan are not."""
+    text = ("9.4 APOE genotyping. DNA is extracted from the Baseline EDTA tube and APOE genotype (rs429358, rs7412) is "
+            "determined by TaqMan assay. No other genetic testing and no whole genome or whole exome sequencing is "
+            "performed.\n")
+    assert _applies(tmp_path, text, "genomic") == "applies"
+    assert _applies(tmp_path, text, "large_scale_genomic") == "unknown"
+    assert _applies(tmp_path, "9.4 Genetics. Whole exome sequencing is performed on germline DNA.\n",
+                    "large_scale_genomic") == "applies"
+
+
+def test_a_denial_governs_a_list_of_analyses_up_to_the_cue(tmp_path):
+    """'No germline or tumor genome, exome or transcriptome sequencing': the denial reaches the list's last item,
+    but a comma before 'and' starts a new clause."""
+    assert _applies(tmp_path, "9.3 No germline or tumor genome, exome or transcriptome sequencing is performed.\n",
+                    "genomic") == "unknown"
+    assert _applies(tmp_path, "9.3 No payment is made for samples, and transcriptome sequencing is performed.\n",
+                    "genomic") == "applies"
