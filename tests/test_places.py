@@ -72,6 +72,13 @@ CASES = [
      {("country", "MO")}),
     # cultured cells are biospecimens
     ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
+    # a receiver named before its verb, with a relative "which" and a noun-like "analysis" before it; a hyphenated
+    # cohort name ending in "US" is no place
+    ("Fine-mapping is led by the ILPC East Asian analysis node at the Hong Kong Psychiatric Genomics Laboratory, "
+     "Victoria Harbour University, Hong Kong SAR, which will receive individual-level imputed dosages for LiRGen-US "
+     "participants.", {("country", "HK")}),
+    ("Member cohorts contribute imputed genotype dosages to the central analysis node in Mannheim, Germany.",
+     {("country", "DE")}),
 ]
 
 

@@ -100,12 +100,16 @@ def _conditional_clauses(doc, cues) -> list[tuple[int, int]]:
 
 def _streets(doc, places):
     """Drop a place that names a street: followed by "Road", "Street", ... or a hyphenated address part ("Teheran-ro",
-    a street in Seoul). Pack: context/origins.yml street_words, street_suffixes."""
+    a street in Seoul). Pack: context/origins.yml street_words, street_suffixes. Drop too the end of a hyphenated
+    name ("LiRGen-US", the cohort's name): a capitalised word, a hyphen and the place, with no space between."""
     words, suffixes = _street_words()
     out = []
     for place in places:
         after = [t.lower_ for t in doc[place.end : place.end + 2]]
         if (after[:1] and after[0] in words) or (len(after) == 2 and after[0] == "-" and after[1] in suffixes):
+            continue
+        if (place.start >= 2 and doc[place.start - 1].text == "-" and not doc[place.start - 1].whitespace_
+                and not doc[place.start - 2].whitespace_ and doc[place.start - 2].text[:1].isupper()):
             continue
         out.append(place)
     return out
@@ -243,6 +247,13 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
         if action is None:
             continue
         material = _nearest_material(facts.groups["MATERIAL"], action, facts.parentheses)
+        if material is None and inherited is None and action.end <= anchor.start:
+            # the word before is no transfer of anything ("led by the East Asian analysis node at the ... Hong Kong
+            # SAR, which will receive imputed dosages"): the place's own receiving verb, if one follows
+            receiving = _receiving_after(doc, facts.groups["ACTION"], anchor)
+            if receiving is not None:
+                action = receiving
+                material = _nearest_material(facts.groups["MATERIAL"], action, facts.parentheses)
         material_mention = to_mention(material, base) if material is not None else inherited
         if material_mention is None:
             continue
@@ -314,20 +325,33 @@ def _nearest_action(doc, actions, dest):
     window = {t.lower_ for t in doc[max(0, dest.start - 3) : dest.start]}
     if not window & _prepositions():
         # the subject's place, when the subject is the receiver ("The Saint Petersburg team downloads the VCF")
-        receiving = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_RECEIVER_REACH
-                     and a.text.lower() in _receiving_actions() and not _new_clause(doc[dest.end : a.start])]
-        return min(receiving, key=lambda a: a.start) if receiving else None
+        return _receiving_after(doc, actions, dest)
     after = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_AFTER]
     return min(after, key=lambda a: a.start) if after else None
 
 
+def _receiving_after(doc, actions, dest):
+    """The first receiving verb ("receive", "download", "access") shortly after the place, in its clause."""
+    receiving = [a for a in actions if a.start >= dest.end and a.start - dest.end <= _MAX_RECEIVER_REACH
+                 and a.text.lower() in _receiving_actions()
+                 and not _new_clause(doc[dest.end : a.start], relative=True)]
+    return min(receiving, key=lambda a: a.start) if receiving else None
+
+
+_PLACE_TAILS = frozenset({"sar", ")", "prc"})  # "Hong Kong SAR, which": the place's own last word
 _CLAUSE_JOINERS = frozenset({"and", "but", "or", "which", "where", "while", "whereas"})
 
 
-def _new_clause(tokens) -> bool:
+def _new_clause(tokens, relative: bool = False) -> bool:
     """Does another clause begin in these tokens (";", ", and", ", which"): then the place before it is not the
-    receiving verb's subject ("China is a country of concern, and its government could seek access to samples")."""
+    receiving verb's subject ("China is a country of concern, and its government could seek access to samples").
+    With `relative`, a first ", which" or ", who" right after the place (or its "SAR") opens a clause about the place
+    itself ("Victoria Harbour University, Hong Kong SAR, which will receive individual-level dosages")."""
     words = [t.lower_ for t in tokens]
+    if relative and len(words) >= 2:
+        lead = 1 if words[0] in _PLACE_TAILS else 0
+        if words[lead : lead + 2] in ([",", "which"], [",", "who"]):
+            words = words[lead + 2 :]
     return ";" in words or any(a == "," and b in _CLAUSE_JOINERS for a, b in zip(words, words[1:]))
 
 
