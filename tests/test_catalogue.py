@@ -230,6 +230,11 @@ def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path,
      "You may take your child out of the study at any time without penalty or loss of benefits."),
     ("ICF-008", "50.25(b)(6) / 46.116(c)(6) approximate number of participants",
      "Forty healthy adults will take part at this one site."),
+    # round 12's false alarms
+    ("ICF-008", "50.25(b)(2) / 46.116(c)(2) circumstances in which the investigator may end participation",
+     "The study doctor or Cascadia may take your child out of the study if it is not safe for your child."),
+    ("ICF-008", "50.25(b)(3) / 46.116(c)(3) additional costs to the participant",
+     "Routine care will be billed to you or your insurance."),
 ])
 def test_consent_element_phrasings(rule_id, element, sentence):
     """Phrasings real consent forms use for an element (round 9's false alarms): each is found."""

@@ -83,11 +83,26 @@ def matching_flows(spec, ctx) -> list:
             # the flow's sentence and the rest of its paragraph ("... shipped to X in Shenzhen. There, DNA is
             # sequenced"): what the paragraph said before is about other material ("DNA for WGS goes to Kansas
             # City. Serum is shipped to Kowloon" is no sequencing in Kowloon)
-            block = document.blocks[_block_of(document, flow.sentence.start)].span
-            if not any(_compile(p).search(document.text, flow.sentence.start, block.end) for p in spec.block_any):
+            end = _paragraph_end(document, _block_of(document, flow.sentence.start))
+            if not any(_compile(p).search(document.text, flow.sentence.start, end) for p in spec.block_any):
                 continue
         out.append((document, flow))
     return out
+
+
+def _paragraph_end(document, index: int) -> int:
+    """Where the paragraph of block `index` ends. A paragraph that ends in a colon goes on through the address or
+    list set out below it, and through the lowercase clause that resumes after it ("... shipped by courier to:" /
+    "Leiden Integration Genomics B.V., ... the Netherlands" / "which performs ... next-generation sequencing")."""
+    blocks, text = document.blocks, document.text
+    end = blocks[index].span.end
+    if not text[blocks[index].span.start : end].rstrip().endswith(":"):
+        return end
+    following = blocks[index + 1 : index + 4]
+    for block in following:
+        if text[block.span.start : block.span.end].lstrip()[:1].islower():
+            return block.span.end
+    return following[0].span.end if following else end
 
 
 def _block_of(document, offset: int) -> int:

@@ -100,6 +100,12 @@ def key_information(rule, ctx: AuditContext) -> Outcome:
         return Outcome([Hit({"detail": messages["missing"]}, [_absence(rule, ctx)])])
     told = ctx.flows("consent", foreign=True)
     if not told:
+        # the catalogue: "when XBT rules fire, that section should mention the international transfer or foreign
+        # manufacture"; a transfer the protocol states and the form never tells of is missing there too
+        sent = ctx.flows("protocol", foreign=True)
+        if sent and messages.get("untold"):
+            detail = messages["untold"].format(places=ctx.places([f for _, f in sent]))
+            return Outcome([Hit({"detail": detail}, ctx.evidence(sent)[:3] + found[:1])])
         return Outcome(passed=f"Key information found (\"{found[0].quote[:80]}\"); the consent form tells of no transfer abroad.")
     heading = re.compile("|".join(f"(?:{p})" for p in params["key_information"]), re.IGNORECASE)
     abroad = re.compile("|".join(f"(?:{p})" for p in params["abroad_words"]), re.IGNORECASE)
