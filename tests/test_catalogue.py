@@ -312,3 +312,8 @@ def test_a_denial_governs_a_list_of_analyses_up_to_the_cue(tmp_path):
                     "genomic") == "unknown"
     assert _applies(tmp_path, "9.3 No payment is made for samples, and transcriptome sequencing is performed.\n",
                     "genomic") == "applies"
+
+
+def test_culture_expanded_stromal_cells_are_an_ex_vivo_cell_therapy(tmp_path):
+    text = "Prospective Outcomes Study of Culture-Expanded Autologous Adipose-Derived Stromal Cells for Knee Osteoarthritis\n"
+    assert _applies(tmp_path, text, "cell_therapy") == "applies"

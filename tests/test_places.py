@@ -82,6 +82,17 @@ CASES = [
 ]
 
 
+def test_a_pronoun_in_the_next_step_of_a_numbered_list_refers_to_the_step_before(tmp_path):
+    """'2. The cell bank freezes the cells in two vials.' / '3. You will bring it with you to ... Mexico.'"""
+    path = tmp_path / "consent.txt"
+    path.write_text("HOW DOES THE TREATMENT WORK?\n\n1. Fat is removed from your belly in Houston.\n"
+                    "2. The cell bank in Houston separates cells from the fat and freezes them in two vials.\n"
+                    "3. You will pick up the dry shipper in Houston and bring it with you to our partner clinic in "
+                    "San Pedro Garza Garcia, Nuevo Leon, Mexico.\n")
+    flows = extract(build(ingest(path), "D1", "consent")).flows
+    assert ("cells", "MX") in {(f.material, f.country) for f in flows}
+
+
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_destinations(sentence, expected, tmp_path):
     path = tmp_path / "case.txt"

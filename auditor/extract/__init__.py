@@ -54,6 +54,8 @@ def extract(document: Document) -> Extraction:
         words = text[sentence.span.start : sentence.span.end]  # the sentence as a string (doc.text rebuilds it)
         facts = sentence_facts(m, doc, "(" in words, words)
         inherited = last_material.get(sentence.block)
+        if inherited is None and _next_item(document, sentence.block - 1, sentence.block):
+            inherited = last_material.get(sentence.block - 1)
         # the words after the sentence's own places name what a table reference points to
         cut = max((d.end_char for d in facts.groups["DEST"]), default=0)
         elsewhere = _pointed_place(words, sentence.block, last_place, directory, document, words[cut:])
@@ -437,9 +439,17 @@ def _candidates(document: Document, material_filter: re.Pattern, skipped: set[in
         if index in naming:
             out.append(sentence)
             previous_block = block
-        elif previous_block == block and _anaphora_filter().search(text, sentence.span.start, sentence.span.end):
+        elif ((previous_block == block or _next_item(document, previous_block, block))
+              and _anaphora_filter().search(text, sentence.span.start, sentence.span.end)):
             out.append(sentence)
     return out
+
+
+def _next_item(document: Document, previous: int | None, block: int) -> bool:
+    """Is `block` the list item right after list item `previous`? A numbered procedure goes on from one step to
+    the next ("2. The cell bank freezes the cells in two vials." / "3. You will bring it with you to ... Mexico.")."""
+    return (previous is not None and block == previous + 1 and document.blocks[block].kind == "list_item"
+            and document.blocks[previous].kind == "list_item")
 
 
 @lru_cache(maxsize=1)
