@@ -317,3 +317,10 @@ def test_a_denial_governs_a_list_of_analyses_up_to_the_cue(tmp_path):
 def test_culture_expanded_stromal_cells_are_an_ex_vivo_cell_therapy(tmp_path):
     text = "Prospective Outcomes Study of Culture-Expanded Autologous Adipose-Derived Stromal Cells for Knee Osteoarthritis\n"
     assert _applies(tmp_path, text, "cell_therapy") == "applies"
+
+
+def test_an_industry_sponsor_means_no_federal_funding_unless_a_federal_cue_appears(tmp_path):
+    title = "Sponsor: Qilin Therapeutics (USA), Inc., 100 College Road West, Princeton, NJ 08540\n\n"
+    assert _applies(tmp_path, title + "1 INTRODUCTION\n\nA study.\n", "federal_funding") == "does_not_apply"
+    assert _applies(tmp_path, title + "1 INTRODUCTION\n\nThis study is funded by the Department of Defense.\n",
+                    "federal_funding") == "applies"
