@@ -119,6 +119,26 @@ def _in_sections(evidence, titles: list[str], ctx: AuditContext, role: str):
     return [e for e in evidence if e.section and pattern.search(e.section)]
 
 
+def _vague_abroad_within(titles: list[str], ctx: AuditContext, role: str) -> bool:
+    """A live flow of the role's documents to a vague place abroad, inside a section of its own whose title (or an
+    ancestor's) matches one of `titles`."""
+    import re
+
+    from auditor.assess.conditions import _block_of
+
+    pattern = re.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE)
+    for document, flow in ctx.flows(role, foreign=True):
+        if flow.destination_kind != "vague_foreign":
+            continue
+        section = document.blocks[_block_of(document, flow.sentence.start)].section
+        while section is not None:
+            heading = document.sections[section]
+            if pattern.search(heading.title) and heading.heading.start > _body_start(document):
+                return True
+            section = heading.parent
+    return False
+
+
 def _body_start(document) -> int:
     """Where the document's first paragraph, list item or table row begins: headings before it are its title."""
     return next((b.span.start for b in document.blocks if b.kind != "heading"), len(document.text))
@@ -150,6 +170,10 @@ def required_elements(rule, ctx: AuditContext) -> Outcome:
     within = rule.params.get("foreign_within_sections") or []
     for label, patterns, foreign in elements:
         if foreign and foreign_place_pattern(ctx) is None:
+            # no foreign country anywhere; but an authorization section that itself names recipients abroad with
+            # no country ("laboratories, some of which may be located outside the United States") lacks the country
+            if within and _vague_abroad_within(within, ctx, role):
+                missing.append(label)
             continue
         evidence = matching_text(TextFilter(role=role, any=list(patterns), names_flow_place=foreign), ctx)
         if foreign and within:
