@@ -230,6 +230,10 @@ def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path,
      "You may take your child out of the study at any time without penalty or loss of benefits."),
     ("ICF-008", "50.25(b)(6) / 46.116(c)(6) approximate number of participants",
      "Forty healthy adults will take part at this one site."),
+    ("ICF-002", "46.116(b)(1) / 50.25(a)(1) expected duration of participation",
+     "You will have one visit of about 1 hour: a questionnaire, a skin check and a blood draw."),
+    ("ICF-002", "46.116(b)(1) / 50.25(a)(1) expected duration of participation",
+     "Your part in the study ends after this visit."),
     # round 12's false alarms
     ("ICF-008", "50.25(b)(2) / 46.116(c)(2) circumstances in which the investigator may end participation",
      "The study doctor or Cascadia may take your child out of the study if it is not safe for your child."),
@@ -279,6 +283,7 @@ def test_genomic_cues_in_a_heading_or_denied_after_do_not_count(tmp_path):
     "Item | Detail\n\nSponsor | Halcyon Cell Therapeutics, Inc., 400 Oyster Point Boulevard, South San Francisco\n",
     "Sponsor: Nordvik Therapeutics A/S, Havnegade 28, 2200 Copenhagen, Denmark\n",
     "Sponsor:                Qilin Therapeutics (USA), Inc., 100 College Road West, Princeton, NJ 08540\n",
+    "HANUL BIOLOGICS CO., LTD.\nIND No.        : 170318\nUS Agent       : Hanul Biologics America, Inc., 245 First Street\n",
 ])
 def test_an_industry_sponsor_in_a_table_row_or_with_a_country_in_its_name_means_no_nih_funding(tmp_path, title):
     assert _nih_status(tmp_path, title + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"
