@@ -93,6 +93,17 @@ def test_a_pronoun_in_the_next_step_of_a_numbered_list_refers_to_the_step_before
     assert ("cells", "MX") in {(f.material, f.country) for f in flows}
 
 
+def test_a_list_item_under_a_where_will_my_samples_go_title_states_where_they_go(tmp_path):
+    path = tmp_path / "consent.txt"
+    path.write_text("WHERE WILL MY SAMPLES GO?\n\n- Safety blood tests: Meridian Central Laboratory, Indianapolis, "
+                    "Indiana.\n- Skin biopsies: Hanbit Genomics Inc., in Seoul, South Korea, which will extract RNA and "
+                    "read it to measure which genes are switched on in your skin.\n\nOTHER THINGS\n\n"
+                    "- Skin biopsies: we have partners in Seoul, South Korea.\n")
+    flows = extract(build(ingest(path), "D1", "consent")).flows
+    assert {f.country for f in flows} == {"US", "KR"}
+    assert len([f for f in flows if f.country == "KR"]) == 1  # the list under another title states no transfer
+
+
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_destinations(sentence, expected, tmp_path):
     path = tmp_path / "case.txt"

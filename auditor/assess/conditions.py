@@ -83,8 +83,21 @@ def matching_flows(spec, ctx) -> list:
             # the flow's sentence and the rest of its paragraph ("... shipped to X in Shenzhen. There, DNA is
             # sequenced"): what the paragraph said before is about other material ("DNA for WGS goes to Kansas
             # City. Serum is shipped to Kowloon" is no sequencing in Kowloon)
-            end = _paragraph_end(document, _block_of(document, flow.sentence.start))
-            if not any(_compile(p).search(document.text, flow.sentence.start, end) for p in spec.block_any):
+            # In a sentence that lists recipients between semicolons, only the destination's own entry and what
+            # follows the sentence count ("ADA by Formosa BioAnalytica, Hsinchu; RNA-seq by Hanbit Genomics (Seoul)"
+            # is no sequencing in Hsinchu)
+            block = _block_of(document, flow.sentence.start)
+            end = _paragraph_end(document, block)
+            regions = [(flow.sentence.start, end)]
+            mention = flow.destination_mention
+            if (mention is not None and document.blocks[block].kind != "table_row"  # a cell may hold a semicolon
+                    and ";" in document.text[flow.sentence.start : flow.sentence.end]):
+                text = document.text
+                low = text.rfind(";", flow.sentence.start, mention.span.start) + 1 or flow.sentence.start
+                high = text.find(";", mention.span.end, flow.sentence.end)
+                regions = [(max(low, flow.sentence.start), flow.sentence.end if high < 0 else high),
+                           (flow.sentence.end, end)]
+            if not any(_compile(p).search(document.text, a, b) for p in spec.block_any for a, b in regions):
                 continue
         out.append((document, flow))
     return out

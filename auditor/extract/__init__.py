@@ -71,6 +71,8 @@ def extract(document: Document) -> Extraction:
             _add_products(facts, doc, words, products)
         if document.blocks[sentence.block].kind == "table_row":
             _table_row_action(facts, doc, document, sentence.block, m)
+        elif document.blocks[sentence.block].kind == "list_item":
+            _list_item_action(facts, doc, document, sentence.block)
         if facts.groups["MATERIAL"]:
             last_material[sentence.block] = to_mention(facts.groups["MATERIAL"][-1], base)
         places = [p for p in facts.groups["DEST"] if p.label_ in ("PLACE", "VAGUE_FOREIGN")]
@@ -413,6 +415,33 @@ def _table_row_action(facts, doc, document, block_index: int, m) -> None:
         first = min(d.start for d in facts.groups["DEST"])
         anchor = max(0, first - 1)
         facts.groups["ACTION"] = [SpacySpan(doc, anchor, anchor + 1, label="ACTION", kb_id="ship")]
+
+
+def _list_item_action(facts, doc, document, block_index: int) -> None:
+    """A list item under a "Where will my samples go?" title ("- Skin biopsies: Hanbit Genomics Inc., in Seoul,
+    South Korea, which will extract RNA") states where the material goes without a verb: the title supplies it."""
+    from spacy.tokens import Span as SpacySpan
+
+    if not facts.groups["MATERIAL"] or not facts.groups["DEST"]:
+        return
+    first = min(d.start for d in facts.groups["DEST"])
+    if any(a.end <= first for a in facts.groups["ACTION"]):
+        return  # a verb before the place governs it
+    section = document.blocks[block_index].section
+    if section is None or not _destination_title().search(document.sections[section].title):
+        return
+    if not any(m.end <= first for m in facts.groups["MATERIAL"]):
+        return  # the material names the item before its place
+    anchor = max(0, first - 1)
+    facts.groups["ACTION"] = [SpacySpan(doc, anchor, anchor + 1, label="ACTION", kb_id="send"), *facts.groups["ACTION"]]
+
+
+@lru_cache(maxsize=1)
+def _destination_title() -> re.Pattern:
+    from auditor.pack import load_yaml
+
+    titles = load_yaml("patterns/references.yml").get("destination_section_titles") or ["(?!)"]
+    return re.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
