@@ -329,3 +329,14 @@ def test_an_industry_sponsor_means_no_federal_funding_unless_a_federal_cue_appea
     assert _applies(tmp_path, title + "1 INTRODUCTION\n\nA study.\n", "federal_funding") == "does_not_apply"
     assert _applies(tmp_path, title + "1 INTRODUCTION\n\nThis study is funded by the Department of Defense.\n",
                     "federal_funding") == "applies"
+
+
+def test_the_gds_policy_name_is_no_genomic_data_and_exome_sequencing_is_both_keys(tmp_path):
+    policy = ("9.3 No whole genome or whole exome sequencing is performed, and no large-scale human genomic data "
+              "within the meaning of the NIH Genomic Data Sharing Policy are generated.\n")
+    assert _applies(tmp_path, policy, "large_scale_genomic") == "unknown"
+    listed = "9.3 No other genetic analysis is performed: no genome-wide genotyping, exome or genome sequencing is done.\n"
+    assert _applies(tmp_path, listed, "large_scale_genomic") == "unknown"
+    trio = "1.3 GENE-DEE offers trio exome sequencing (child and both biological parents).\n"
+    assert _applies(tmp_path, trio, "large_scale_genomic") == "applies"
+    assert _applies(tmp_path, trio, "genomic") == "applies"

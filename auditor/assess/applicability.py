@@ -128,9 +128,9 @@ def _denial() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     pathogens = "|".join(re.escape(str(w)) for w in data.get("pathogen_words") or ["(?!)"])
     after = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in data.get("denial_after_cue") or ["(?!)"])
     verbs = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in data.get("denied_after_verbs") or ["(?!)"])
-    # the denial, then a list of at most two-word items ending at the cue ("No germline or tumor genome, exome
+    # the denial, then a list of items of at most three words ending at the cue ("No germline or tumor genome, exome
     # or transcriptome sequencing"), then at most three words; a comma before "and" or "but" starts a new clause
-    item = r"(?:\W+\w+){1,2}?(?:\s*,(?!\s*(?:and|but)\b)|\s+(?:or|nor)\b)"
+    item = r"(?:\W+\w+){1,3}?(?:\s*,(?!\s*(?:and|but)\b)|\s+(?:or|nor)\b)"
     return (re.compile(r"\b(?:" + "|".join(data["denial_before_cue"]) + r")\b(?:" + item + r")*(?:\W+\w+){0,3}\W*$",
                        re.IGNORECASE),
             re.compile(r"(?<![\w-])(?:" + pathogens + r")(?![\w-])(?:\W+\w+){0,2}\W*$", re.IGNORECASE),
