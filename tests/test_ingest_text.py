@@ -313,3 +313,11 @@ def test_a_numbered_line_cut_mid_sentence_is_a_paragraph(tmp_path):
     blocks = [(b.kind, b.text) for b in ingest(path).blocks]
     assert ("paragraph", "8.3  Serum aliquots are therefore shipped on dry ice every 6 months to the reference laboratory.") in blocks
     assert ("heading", "8.4  Retention and destruction") in blocks
+
+
+def test_a_numbered_question_is_a_heading_in_a_consent_form():
+    from auditor.ingest.headings import parse_heading
+
+    assert parse_heading("2. Why is this study being done?").title == "Why is this study being done?"
+    assert parse_heading("3. What will happen?") is not None
+    assert parse_heading("4. The dose was reduced?") is None  # a question that opens with no question word

@@ -48,10 +48,18 @@ def parse_heading(text: str) -> Heading | None:
     return None
 
 
+# A consent form's numbered headings are often questions ("2. Why is this study being done?"): a title ending in
+# "?" is a heading when it opens with one of these words.
+_QUESTION_WORDS = frozenset({"what", "why", "how", "who", "whom", "when", "where", "which", "will", "can", "do", "does",
+                             "are", "is", "may", "should", "could", "would"})
+
+
 def _titleish(title: str, allow_empty: bool = False) -> bool:
     if not title:
         return allow_empty
-    if title.endswith(_END_PUNCT) or len(title.split()) > MAX_HEADING_WORDS:
+    if len(title.split()) > MAX_HEADING_WORDS:
+        return False
+    if title.endswith(_END_PUNCT) and not (title.endswith("?") and title.split()[0].lower() in _QUESTION_WORDS):
         return False
     first = title[0]
     return first.isupper() or first.isdigit() and not title[:1].isspace()
