@@ -78,6 +78,7 @@ def test_thresholds_hold(result, prefix):
 # Round 9: 10 cases written blind (2026-12-03); blind run 2026-12-03 P 0.674 / R 0.525, held as a floor.
 # Round 12: blind 2026-12-03 P 0.721 / R 0.772, studied 2026-12-04 to P 0.918 / R 0.982 (its README lists the steps).
 # Round 13: 10 cases written blind (2026-12-04); blind run P 0.852 / R 0.958, held as a floor; unread.
+# Round 14: 10 cases written blind (2026-12-04, varied house styles); blind run P 0.804 / R 0.672, held as a floor; unread.
 ROUNDS = {
     "holdout_cases": {"": (0.97, 0.97)},
     "holdout_cases_v2": {"": (0.97, 0.97)},
@@ -92,6 +93,7 @@ ROUNDS = {
     "holdout_cases_v11": {"": (0.93, 0.98)},
     "holdout_cases_v12": {"": (0.91, 0.98)},  # studied 2026-12-04 (blind 0.721 / 0.772)
     "holdout_cases_v13": {"": (0.85, 0.95)},  # unread: its blind figures
+    "holdout_cases_v14": {"": (0.80, 0.67)},  # unread: its blind figures
 }
 
 
