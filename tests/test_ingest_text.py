@@ -215,6 +215,26 @@ def test_a_wrapped_cell_joins_its_row(tmp_path):
     assert len(rows) == 4
 
 
+def test_a_row_whose_every_cell_wraps_joins_into_one(tmp_path):
+    """Every column wraps at once: the next line's first cell is filled too, but a cell above is left open."""
+    path = tmp_path / "protocol.txt"
+    path.write_text("Function                     Organization                                  Address\n"
+                    "---------------------------  --------------------------------------------  -----------------------\n"
+                    "Manufacture, QC release      Orchidstone Cell Processing Facility          Units 701-712, Harbourview\n"
+                    "(the \"Manufacturing          (Orchidstone Vector Therapeutics Limited)     Centre, Shatin,\n"
+                    "Facility\")                                                                 Hong Kong SAR\n"
+                    "VCN, ISA; storage of         Orchidstone Translational Genomics            Units 601-608, Shatin,\n"
+                    "residual DNA/cell pellets    Laboratory                                    Hong Kong SAR\n"
+                    "plasma                       Prairie Laboratory                            Omaha, NE 68131, USA\n")
+    rows = [b.cells for b in ingest(path).blocks if b.kind == "table_row"]
+    assert rows[2] == ('Manufacture, QC release (the "Manufacturing Facility")',
+                       "Orchidstone Cell Processing Facility (Orchidstone Vector Therapeutics Limited)",
+                       "Units 701-712, Harbourview Centre, Shatin, Hong Kong SAR")
+    assert rows[3][0] == "VCN, ISA; storage of residual DNA/cell pellets"
+    assert rows[4][0] == "plasma"  # a lowercase first cell under a closed row is a row of its own
+    assert len(rows) == 5
+
+
 def test_a_wrapped_pipe_row_joins_its_row(tmp_path):
     path = tmp_path / "protocol.txt"
     path.write_text("Specimen             | Laboratory                         | Location\n"

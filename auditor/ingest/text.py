@@ -99,7 +99,7 @@ def _rows(group: list[int], starts: dict, widest: list[int], out: dict) -> None:
     merged: dict[int, list[str]] = {}
     for index in group:
         cells = starts[index]
-        if previous is not None and cells and cells[0][0] > first_column + 2:
+        if previous is not None and cells and (cells[0][0] > first_column + 2 or _wraps(merged[previous], cells)):
             row = merged[previous]
             for column, text in cells:  # join each piece to the cell of the nearest column
                 nearest = min(range(len(widest)), key=lambda k: abs(widest[k] - column))
@@ -111,6 +111,28 @@ def _rows(group: list[int], starts: dict, widest: list[int], out: dict) -> None:
         previous = index
     for index, row in merged.items():
         out[index] = tuple(row)
+
+
+_OPEN_ENDINGS = frozenset({"of", "and", "or", "the", "to", "for", "in", "at", "with", "by", "from", "a", "an"})
+
+
+def _wraps(row: list[str], cells: list[tuple[int, str]]) -> bool:
+    """Does a line whose first cell is filled go on with the row above? When every cell wraps, as in
+    '(the "Manufacturing | (Orchidstone Vector Therapeutics Limited) | Centre, 9 Pak Shek Kok Road, Shatin,'
+    under 'Manufacture, QC release | Orchidstone Cell Processing Facility | Units 701-712, Harbourview Biotech':
+    the line opens with a parenthesis, or a cell above is left open (a comma or a word such as "of" at its end, a
+    parenthesis or quotation not closed). A line that opens in lowercase may be a new row ("plasma", "gVCF")."""
+    if cells[0][1][:1] == "(":
+        return True
+    for cell in row:
+        text = cell.rstrip()
+        if not text or set(text) <= set("-=_ "):
+            continue
+        words = text.split()
+        if (text.endswith(",") or words[-1].lower() in _OPEN_ENDINGS or text.count("(") > text.count(")")
+                or text.count('"') % 2):
+            return True
+    return False
 
 
 def _pipe_cells(line: str) -> list[str]:
