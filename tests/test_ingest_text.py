@@ -341,3 +341,33 @@ def test_a_numbered_question_is_a_heading_in_a_consent_form():
     assert parse_heading("2. Why is this study being done?").title == "Why is this study being done?"
     assert parse_heading("3. What will happen?") is not None
     assert parse_heading("4. The dose was reduced?") is None  # a question that opens with no question word
+
+
+def test_a_running_header_beside_each_page_count_is_furniture_and_the_cut_sentence_joins(tmp_path):
+    page = "Some filler text for the page that ends here.\n\n"
+    header = "YOB-2201-NAMD-02 Amendment 2 (v3.0)                     Yangtze Ocular Biopharma (US) Inc.\n"
+    text = (page + "Confidential                                                 Page 1 of 3\n" + header + "\n"
+            + "Plasma samples are stored at the central laboratory and batch-shipped\n\n"
+            + "Confidential                                                 Page 2 of 3\n" + header + "\n"
+            + "on dry ice every 8 weeks to the TMC for analysis.\n\n" + page
+            + "Confidential                                                 Page 3 of 3\n" + header)
+    path = tmp_path / "protocol.txt"
+    path.write_text(text)
+    blocks = [b.text for b in ingest(path).blocks]
+    assert not any("Yangtze" in b for b in blocks)
+    assert any("batch-shipped on dry ice every 8 weeks to the TMC" in b for b in blocks)
+
+
+def test_a_two_column_table_under_a_rule_of_dashes_becomes_rows(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("Role                               Organization\n"
+                    "---------------------------------  ------------------------------------------------\n"
+                    "Sponsor                            Yangtze Ocular Biopharma (US) Inc., San Diego, California\n"
+                    "Bioanalytical and biomarker        Translational Medicine Center (TMC), Yangtze Ocular Biopharma\n"
+                    "laboratory                         Co., Ltd., Building 3, Pudong New Area, Shanghai 201203\n"
+                    "Data Monitoring Committee          Independent\n")
+    rows = [b.cells for b in ingest(path).blocks if b.kind == "table_row"]
+    assert ("Bioanalytical and biomarker laboratory",
+            "Translational Medicine Center (TMC), Yangtze Ocular Biopharma Co., Ltd., Building 3, Pudong New Area, "
+            "Shanghai 201203") in rows
+    assert rows[-1] == ("Data Monitoring Committee", "Independent")

@@ -70,6 +70,9 @@ CASES = [
      "4 h post-dose), Month 6 and Month 12 visits to the Pearl River Delta Amyloid Research Laboratory, Institute of "
      "Translational Medicine, University of Taipa, Avenida da Universidade, Taipa, Macao SAR, which performs the assays.",
      {("country", "MO")}),
+    # a place naming an authority is no destination
+    ("Your health information may be looked at or copied by the Sponsor and the U.S. Food and Drug Administration.",
+     {("unknown", None)}),  # the sponsor, unlocated; not the United States
     # cultured cells are biospecimens
     ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
     # a receiver named before its verb, with a relative "which" and a noun-like "analysis" before it; a hyphenated
@@ -102,6 +105,33 @@ def test_a_list_item_under_a_where_will_my_samples_go_title_states_where_they_go
     flows = extract(build(ingest(path), "D1", "consent")).flows
     assert {f.country for f in flows} == {"US", "KR"}
     assert len([f for f in flows if f.country == "KR"]) == 1  # the list under another title states no transfer
+
+
+def test_an_abbreviation_defined_with_an_address_locates_the_recipient_it_names(tmp_path):
+    """'Translational Medicine Center (TMC), ..., Shanghai' in a table: 'shipped ... to the TMC' goes to China; a
+    possessor ('NDP's subcontractor listed in Appendix D') is not the recipient."""
+    path = tmp_path / "protocol.txt"
+    path.write_text("Role | Organization\n|---|---|\nBioanalytical laboratory | Translational Medicine Center (TMC), "
+                    "Yangtze Ocular Biopharma Co., Ltd., Building 3, Pudong New Area, Shanghai 201203\n\n"
+                    "8.4 Plasma PK samples are batch-shipped on dry ice every 8 weeks to the TMC for analysis.\n")
+    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    assert ("CN", "TMC") in {(f.country, f.organisation) for f in flows}
+
+
+def test_a_label_letter_ends_a_sentence_and_a_hyphenated_participle_before_a_noun_is_no_action():
+    from auditor.document.sentences import split
+    from auditor.extract.flows import sentence_facts
+    from auditor.extract.nlp import matchers
+
+    text = "Blocks are stained by the subcontractor listed in Appendix D. Digital images are returned to NDP."
+    assert len(split(text)) == 2
+    assert len(split("Samples are sent to J. Smith at the laboratory.")) == 1
+    m = matchers()
+    title = "A Study of Culture-Expanded Adipose-Derived Stromal Cells Injected at a Clinic in Tijuana, Mexico"
+    actions = [a.text for a in sentence_facts(m, m.nlp.make_doc(title), False, title).groups["ACTION"]]
+    assert "Expanded" not in actions and "Injected" in actions
+    verb = "T cells are lentivirus-transduced in Shenzhen."
+    assert [a.text for a in sentence_facts(m, m.nlp.make_doc(verb), False, verb).groups["ACTION"]] == ["transduced"]
 
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])

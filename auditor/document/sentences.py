@@ -21,6 +21,13 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(str(a).lower() for a in data["abbreviations"]) - numeric, numeric
 
 
+@lru_cache(maxsize=1)
+def _label_before() -> re.Pattern:
+    """A label word right before a single letter ("Appendix D."): the letter is a label, not an initial."""
+    words = load_yaml("patterns/segmentation.yml").get("label_words") or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+$", re.IGNORECASE)
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of a paragraph."""
     abbreviations, numeric = _abbreviations()
@@ -29,6 +36,8 @@ def split(text: str) -> list[tuple[int, int]]:
         end = match.start() + 1
         word = _WORD_BEFORE.search(text, max(0, end - 20), end)
         initial = word and _INITIALS.match(word.group(1)) and text[word.start() - 1 : word.start()] != "\u00b0"  # not °C
+        if initial and len(word.group(1)) == 1 and _label_before().search(text, max(0, word.start() - 20), word.start()):
+            initial = False  # "listed in Appendix D. Digital whole-slide images are returned"
         before_number = text[match.end() : match.end() + 1].isdigit()
         lowered = word.group(1).lower().rstrip(".") if word else ""
         if word and (lowered in abbreviations or initial or (lowered in numeric and before_number)):

@@ -390,7 +390,9 @@ def _add_cell_names(facts, doc, directory, words: str) -> None:
     outranks a place inside it ("BioAgilytix Europe" is located by its table row, not by "Europe")."""
     from spacy.util import filter_spans
 
-    spans = [s for s in (doc.char_span(a, b, label="ORG", kb_id="") for a, b in directory.names_in(words)) if s]
+    # a possessor is not the recipient ("by NDP's histology subcontractor listed in Appendix D")
+    spans = [s for s in (doc.char_span(a, b, label="ORG", kb_id="") for a, b in directory.names_in(words)
+                         if not words.startswith(("'s", "\u2019s"), b)) if s]
     if not spans:
         return
     facts.groups["ORG"] = filter_spans(facts.groups["ORG"] + spans)

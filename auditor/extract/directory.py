@@ -55,6 +55,7 @@ class Directory:
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = {}
         self.cell_names: dict[str, str] = {}  # name as written in a table cell -> its key
+        self.located_names: dict[str, str] = {}  # a named recipient given with its place -> its key
         self.tables: list[TablePlaces] = []
 
     def names_in(self, text: str) -> list[tuple[int, int]]:
@@ -143,6 +144,18 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
             place = _place_of(recipient, places)
             for key in recipient_keys(recipient):
                 directory.add(key, _entry(place, block.span.start))
+            if recipient.label_ == "ORG":
+                directory.located_names.setdefault(recipient.text, org_key(recipient.text))
+        # "Translational Medicine Center (TMC), Yangtze Ocular Biopharma Co., Ltd., ..., Shanghai": a name the block
+        # abbreviates, with the place after it, is found and located under its abbreviation ("shipped to the TMC")
+        for match in _DEFINED.finditer(text):
+            short = match.group(2)
+            if short in directory.cell_names or sum(c.isupper() for c in short) < 2:
+                continue
+            after = [p for p in places if p.start_char >= match.end()]
+            if after:
+                directory.cell_names[short] = org_key(short)
+                directory.add(org_key(short), _entry(min(after, key=lambda p: p.start_char), block.span.start))
         if is_row:
             rows.setdefault(block.table, []).append((block, places))
             _cells(directory, document, block, places)
@@ -155,13 +168,16 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
     return directory
 
 
+# a capitalised name and its abbreviation in parentheses: "Thameside Ophthalmic Reading Centre (TORC)"
+_DEFINED = re.compile(r"((?:[A-Z][\w&'-]*\s+){1,6}[A-Z][\w&'-]*)\s*\(([A-Z][A-Z0-9&-]{1,7})\)")
 _ACRONYM = r"\s*\(\s*(?:the\s+)?[\"\u201c]?([A-Z][A-Za-z0-9&-]{1,9})[\"\u201d]?\s*\)"
 
 
 def _acronyms(directory: Directory, text: str) -> None:
     """A table-named recipient the text abbreviates ("Centro Caribeno de Referencia en Arbovirus (CCRA)") is
     located, and found in sentences, under its abbreviation too ("sent ... to CCRA")."""
-    for name, key in sorted(directory.cell_names.items(), key=lambda item: -len(item[0])):
+    names = {**directory.located_names, **directory.cell_names}
+    for name, key in sorted(names.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}{_ACRONYM}", text):
             short = match.group(1)
             if short not in directory.cell_names and sum(c.isupper() for c in short) >= 2:

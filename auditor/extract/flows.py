@@ -76,13 +76,31 @@ def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None
     groups["ACTION"] = [s for s in groups["ACTION"] if s.kb_id_ != "none"]
     # A word inside a material or a recipient's name ("sequencing laboratory") is not the action.
     taken = {i for group in ("MATERIAL", "ORG", "ROLE") for span in groups[group] for i in range(span.start, span.end)}
-    groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))]
+    groups["ACTION"] = [a for a in groups["ACTION"] if not any(i in taken for i in range(a.start, a.end))
+                        and not _attributive(doc, a)]
     groups["DEST"] = _streets(doc, _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"])))
     terms = sorted(terms)
     parentheses = _parentheses(doc, text) if has_parentheses else []
     scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses, _conditional_clauses(doc, cues))
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
+
+
+def _attributive(doc, action) -> bool:
+    """A participle closing a hyphenated compound that stands before a noun describes it ("Culture-Expanded
+    Adipose-Derived Stromal Cells", "gene-modified autologous T cells"): no action takes place there. Followed by a
+    preposition or punctuation, it is the verb ("are lentivirus-transduced in Shenzhen")."""
+    start, end = action.start, action.end
+    if end - start != 1 or start < 2 or end >= len(doc):
+        return False
+    hyphen, before, after = doc[start - 1], doc[start - 2], doc[end]
+    if hyphen.text != "-" or hyphen.whitespace_ or before.whitespace_ or not before.is_alpha:
+        return False
+    return after.is_alpha and after.lower_ not in _prepositions() and after.lower_ not in _FOLLOWERS
+
+
+_FOLLOWERS = frozenset({"and", "or", "by", "at", "in", "on", "to", "for", "from", "with", "under", "within", "abroad",
+                        "overseas", "locally", "centrally", "there", "here", "outside", "before", "after", "using"})
 
 
 def _conditional_clauses(doc, cues) -> list[tuple[int, int]]:
@@ -103,16 +121,25 @@ def _streets(doc, places):
     a street in Seoul). Pack: context/origins.yml street_words, street_suffixes. Drop too the end of a hyphenated
     name ("LiRGen-US", the cohort's name): a capitalised word, a hyphen and the place, with no space between."""
     words, suffixes = _street_words()
+    authorities = _authority_after()
     out = []
     for place in places:
         after = [t.lower_ for t in doc[place.end : place.end + 2]]
         if (after[:1] and after[0] in words) or (len(after) == 2 and after[0] == "-" and after[1] in suffixes):
             continue
+        following = " ".join(t.lower_ for t in doc[place.end : place.end + 5])
+        if following and any(following == a or following.startswith(a + " ") for a in authorities):
+            continue  # "the U.S. Food and Drug Administration": an authority, not a destination
         if (place.start >= 2 and doc[place.start - 1].text == "-" and not doc[place.start - 1].whitespace_
                 and not doc[place.start - 2].whitespace_ and doc[place.start - 2].text[:1].isupper()):
             continue
         out.append(place)
     return out
+
+
+@lru_cache(maxsize=1)
+def _authority_after() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in load_yaml("context/origins.yml").get("authority_after") or [])
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,7 @@ def read_text(path: Path, name: str, sha256: str, data: bytes, markdown: bool) -
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces: one cell of a space-aligned table
+_DASH_RULE = re.compile(r"^\s*-{3,}(?:\s{2,}-{3,})+\s*$")  # "------------  ------------" under a header
 
 
 def _aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...] | None]:
@@ -71,7 +72,9 @@ def _aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...] | None]:
         if len(group) >= 3:
             starts = {i: [(m.start(), m.group()) for m in _CELL.finditer(lines[i])] for i in group}
             widest = [c for c, _ in max(starts.values(), key=len)]
-            if len(widest) >= 3:
+            # two columns are a table only under a rule of dashes ("Role    Organization" / "-----  -----")
+            ruled = any(_DASH_RULE.match(lines[i]) for i in group[:3])
+            if len(widest) >= 3 or (len(widest) == 2 and ruled):
                 aligned = sum(all(any(abs(c - w) <= 2 for w in widest) for c, _ in cells[1:])
                               for cells in starts.values())
                 if aligned * 3 >= len(group) * 2:
@@ -113,6 +116,7 @@ def _rows(group: list[int], starts: dict, widest: list[int], out: dict) -> None:
         out[index] = tuple(row)
 
 
+_NAME_TAILS = ("Co.", "Co,", "Ltd", "Inc.", "Inc,", "LLC", "GmbH", "Limited", "Corp", "S.A.", "B.V.", "AG,", "plc")
 _OPEN_ENDINGS = frozenset({"of", "and", "or", "the", "to", "for", "in", "at", "with", "by", "from", "a", "an"})
 
 
@@ -121,9 +125,12 @@ def _wraps(row: list[str], cells: list[tuple[int, str]]) -> bool:
     '(the "Manufacturing | (Orchidstone Vector Therapeutics Limited) | Centre, 9 Pak Shek Kok Road, Shatin,'
     under 'Manufacture, QC release | Orchidstone Cell Processing Facility | Units 701-712, Harbourview Biotech':
     the line opens with a parenthesis, or a cell above is left open (a comma or a word such as "of" at its end, a
-    parenthesis or quotation not closed). A line that opens in lowercase may be a new row ("plasma", "gVCF")."""
+    parenthesis or quotation not closed), or it opens in lowercase and another of its cells goes on with a name
+    ("Co., Ltd."). A line that opens in lowercase may otherwise be a new row ("plasma", "gVCF")."""
     if cells[0][1][:1] == "(":
         return True
+    if cells[0][1][:1].islower() and any(text[:1].islower() or text.startswith(_NAME_TAILS) for _, text in cells[1:]):
+        return True  # "laboratory | Co., Ltd., Building 3, ..." under "Bioanalytical and biomarker | ... Biopharma"
     for cell in row:
         text = cell.rstrip()
         if not text or set(text) <= set("-=_ "):
