@@ -70,6 +70,8 @@ CASES = [
      "4 h post-dose), Month 6 and Month 12 visits to the Pearl River Delta Amyloid Research Laboratory, Institute of "
      "Translational Medicine, University of Taipa, Avenida da Universidade, Taipa, Macao SAR, which performs the assays.",
      {("country", "MO")}),
+    # clinics abroad where US patients take their own cells (curated: under GeoNames' million-people cut)
+    ("You will bring your cells with you on the plane to the clinic in Cancun as carry-on luggage.", {("country", "MX")}),
     # a place naming an authority is no destination
     ("Your health information may be looked at or copied by the Sponsor and the U.S. Food and Drug Administration.",
      {("unknown", None)}),  # the sponsor, unlocated; not the United States
