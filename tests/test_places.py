@@ -75,6 +75,7 @@ CASES = [
     # a place naming an authority is no destination
     ("Your health information may be looked at or copied by the Sponsor and the U.S. Food and Drug Administration.",
      {("unknown", None)}),  # the sponsor, unlocated; not the United States
+    ("Physical examination, Montreal Cognitive Assessment, and blood draw (4 x 10 mL EDTA) are done at Day 1.", set()),
     # cultured cells are biospecimens
     ("Early-passage fibroblast cultures are shipped on dry ice to the reference laboratory in Moscow.", {("country", "RU")}),
     # a receiver named before its verb, with a relative "which" and a noun-like "analysis" before it; a hyphenated
