@@ -234,6 +234,16 @@ def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path,
      "You will have one visit of about 1 hour: a questionnaire, a skin check and a blood draw."),
     ("ICF-002", "46.116(b)(1) / 50.25(a)(1) expected duration of participation",
      "Your part in the study ends after this visit."),
+    # round 14's false alarms
+    ("ICF-002", "46.116(b)(7) / 50.25(a)(7) whom to contact about participants' rights",
+     "Questions about your child's rights as a research participant, or concerns you would like to discuss with "
+     "someone not on the study team: Lakeshore Children's Medical Center IRB, (414) 555-0177."),
+    ("ICF-002", "46.116(b)(7) / 50.25(a)(7) whom to contact about participants' rights",
+     "About your rights, or your baby's rights, as a research participant: Blackstone River University IRB, "
+     "(401) 555-0199, irb@blackstoneriver.example.edu."),
+    ("ICF-002", "46.116(b)(3) / 50.25(a)(3) expected benefits", "Will I benefit? Your vision may stay the same."),
+    ("ICF-011", "signature line for the participant or legally authorized representative",
+     "Participant printed name | Signature | Date"),
     # round 12's false alarms
     ("ICF-008", "50.25(b)(2) / 46.116(c)(2) circumstances in which the investigator may end participation",
      "The study doctor or Cascadia may take your child out of the study if it is not safe for your child."),
