@@ -133,6 +133,8 @@ def test_a_label_letter_ends_a_sentence_and_a_hyphenated_participle_before_a_nou
     title = "A Study of Culture-Expanded Adipose-Derived Stromal Cells Injected at a Clinic in Tijuana, Mexico"
     actions = [a.text for a in sentence_facts(m, m.nlp.make_doc(title), False, title).groups["ACTION"]]
     assert "Expanded" not in actions and "Injected" in actions
+    batch = "Samples will be batch-shipped quarterly to the Sponsor's laboratory in South San Francisco."
+    assert "shipped" in [a.text for a in sentence_facts(m, m.nlp.make_doc(batch), False, batch).groups["ACTION"]]
     verb = "T cells are lentivirus-transduced in Shenzhen."
     assert [a.text for a in sentence_facts(m, m.nlp.make_doc(verb), False, verb).groups["ACTION"]] == ["transduced"]
 

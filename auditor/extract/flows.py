@@ -96,9 +96,13 @@ def _attributive(doc, action) -> bool:
     hyphen, before, after = doc[start - 1], doc[start - 2], doc[end]
     if hyphen.text != "-" or hyphen.whitespace_ or before.whitespace_ or not before.is_alpha:
         return False
-    return after.is_alpha and after.lower_ not in _prepositions() and after.lower_ not in _FOLLOWERS
+    if before.lower_ in _VERB_PREFIXES:
+        return False  # "batch-shipped quarterly", "hand-carried": a way of doing it, still the verb
+    return (after.is_alpha and after.lower_ not in _prepositions() and after.lower_ not in _FOLLOWERS
+            and not after.lower_.endswith("ly"))  # "shipped quarterly"
 
 
+_VERB_PREFIXES = frozenset({"batch", "hand", "air", "drop", "bulk", "cross", "re", "co", "pre", "snap", "flash", "double"})
 _FOLLOWERS = frozenset({"and", "or", "by", "at", "in", "on", "to", "for", "from", "with", "under", "within", "abroad",
                         "overseas", "locally", "centrally", "there", "here", "outside", "before", "after", "using"})
 
