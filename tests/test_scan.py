@@ -21,6 +21,11 @@ def text_filters() -> tuple[dict, ...]:
             if under_text:
                 found.append(node)
             for key, value in node.items():
+                if key in ("elements", "foreign_elements", "statements") and isinstance(value, dict):
+                    # a kind's labelled pattern lists, each scanned as one text filter (ICF-002's elements,
+                    # ICF-004's two statements)
+                    found.extend({"any": list(v)} for v in value.values() if isinstance(v, list))
+                    continue
                 walk(value, key in ("text", "no_text"))
         elif isinstance(node, list):
             for item in node:

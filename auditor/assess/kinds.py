@@ -104,6 +104,35 @@ def exact_statement(rule, ctx: AuditContext) -> Outcome:
     return Outcome([Hit({"quote": "", "found": " and no paraphrase of it either"}, [_absence(rule, ctx)])])
 
 
+def one_of_statements(rule, ctx: AuditContext) -> Outcome:
+    """Exactly one of two alternative statements must be present (45 CFR 46.116(b)(9): (i) or (ii)); neither is
+    a finding, and so are both, which contradict each other (catalogue ICF-004)."""
+    from auditor.assess.conditions import matching_text
+    from auditor.assess.rules import TextFilter
+
+    params = rule.params
+    role = params.get("role", "consent")
+    found = {label: matching_text(TextFilter(role=role, any=list(patterns)), ctx)
+             for label, patterns in params["statements"].items()}
+    present = [label for label, evidence in found.items() if evidence]
+    if len(present) > 1:  # a contradiction needs each statement in its own full form (params.contradiction)
+        import re
+
+        for label, patterns in (params.get("contradiction") or {}).items():
+            strong = [e for e in found.get(label) or [] if any(re.search(p, e.quote, re.IGNORECASE) for p in patterns)]
+            if not strong and label in present:
+                present.remove(label)
+            found[label] = strong or found.get(label) or []
+    if len(present) == 1:
+        evidence = found[present[0]][0]
+        return Outcome(passed=f"{present[0]} (\"{evidence.quote[:100]}\"{_page(evidence)}).")
+    if not present:
+        return Outcome([Hit({"detail": params["messages"]["neither"]}, [_absence(rule, ctx)])])
+    quotes = "; ".join(f"{label}: \"{found[label][0].quote[:120]}\"" for label in present)
+    return Outcome([Hit({"detail": params["messages"]["both"].format(quotes=quotes)},
+                        [found[label][0] for label in present])])
+
+
 def _in_sections(evidence, titles: list[str], ctx: AuditContext, role: str):
     """The evidence inside a section whose title (or an ancestor's) matches one of `titles`; all of it when no
     document of the role has such a section."""
@@ -211,5 +240,6 @@ KINDS = {
     "pages_without_text": flow_kinds.pages_without_text,
     "conditional": conditional,
     "exact_statement": exact_statement,
+    "one_of_statements": one_of_statements,
     "required_elements": required_elements,
 }
