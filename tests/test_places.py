@@ -139,6 +139,15 @@ def test_a_label_letter_ends_a_sentence_and_a_hyphenated_participle_before_a_nou
     assert [a.text for a in sentence_facts(m, m.nlp.make_doc(verb), False, verb).groups["ACTION"]] == ["transduced"]
 
 
+def test_a_place_in_a_clause_of_its_own_takes_that_clauses_negated_receiving_verb(tmp_path):
+    path = tmp_path / "protocol.txt"
+    path.write_text("No specimen, DNA or data is transferred to MGI Tech or to any other party outside the United "
+                    "States; personnel of the parent company located outside the United States have no access to the "
+                    "data.\n")
+    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    assert flows and {f.modality for f in flows} == {"negated"}
+
+
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_destinations(sentence, expected, tmp_path):
     path = tmp_path / "case.txt"

@@ -278,6 +278,14 @@ def flows_of(document_id: str, doc, base: int, sentence: Span, facts: SentenceFa
         if action is None:
             continue
         material = _nearest_material(facts.groups["MATERIAL"], action, facts.parentheses)
+        if action.end <= anchor.start and any(t.text == ";" for t in doc[action.end : anchor.start]):
+            # the place is in a clause of its own with its own receiving verb ("...; personnel of the parent
+            # company located outside the United States have no access to UNDGN data"): that verb governs it
+            own = _receiving_after(doc, facts.groups["ACTION"], anchor)
+            if own is not None and not any(t.text == ";" for t in doc[anchor.end : own.start]):
+                # its own material, else the sentence's ("no specimen ... is transferred ...; personnel ... have
+                # no access"): the clause's verb, with its negation, decides the modality
+                action, material = own, _nearest_material(facts.groups["MATERIAL"], own, facts.parentheses) or material
         if material is None and inherited is None and action.end <= anchor.start:
             # the word before is no transfer of anything ("led by the East Asian analysis node at the ... Hong Kong
             # SAR, which will receive imputed dosages"): the place's own receiving verb, if one follows
