@@ -28,6 +28,12 @@ CASES = [
     ("Your samples won't be sent to China.", {("country", "CN", "negated")}),
     ("Under no circumstances will samples be sent to China.", {("country", "CN", "negated")}),
     ("Shipment of samples to China is not planned.", {("country", "CN", "negated")}),
+    # a 'not' before a participle with no auxiliary negates only its phrase, up to the comma (round 15)
+    ("To aid interpretation of variants in genes not previously associated with IEI, de-identified variant-level data "
+     "are shared with collaborators at the Alborz Institute of Pediatric Immunology, Tehran, for comparison.",
+     {("country", "IR", "asserted")}),
+    ("Samples not used for the assay, together with the slides, will be shipped to Beijing.", {("country", "CN", "asserted")}),
+    ("Samples will not be shipped to Beijing, and data stay here.", {("country", "CN", "negated")}),
     # a negation inside the "if" clause is the condition's, not the main clause's
     ("In rare cases, if no laboratory in the United States can perform a special test, some cells may be sent to a "
      "specialized laboratory abroad.", {("vague_foreign", None, "conditional"),

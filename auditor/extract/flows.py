@@ -81,7 +81,8 @@ def sentence_facts(m, doc, has_parentheses: bool = True, text: str | None = None
     groups["DEST"] = _streets(doc, _surnames(doc, _named_after(drop_origins(doc, resolve_ambiguous(doc, groups["DEST"]), origins), groups["ORG"])))
     terms = sorted(terms)
     parentheses = _parentheses(doc, text) if has_parentheses else []
-    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses, _conditional_clauses(doc, cues))
+    scope_list = scopes(cues, terms, len(doc), verbal, sorted(modals), parentheses,
+                        _conditional_clauses(doc, cues) + _reduced_negations(doc, cues, verbal))
     last = doc[-1].text if len(doc) else ""
     return SentenceFacts(groups, scope_list, terms, last == "?" or last.endswith("?"), parentheses)
 
@@ -105,6 +106,29 @@ def _attributive(doc, action) -> bool:
 _VERB_PREFIXES = frozenset({"batch", "hand", "air", "drop", "bulk", "cross", "re", "co", "pre", "snap", "flash", "double"})
 _FOLLOWERS = frozenset({"and", "or", "by", "at", "in", "on", "to", "for", "from", "with", "under", "within", "abroad",
                         "overseas", "locally", "centrally", "there", "here", "outside", "before", "after", "using"})
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can",
+                          "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "'s", "'re"})
+
+
+def _reduced_negations(doc, cues, verbal) -> list[tuple[int, int]]:
+    """A 'not' with no auxiliary before it, before a participle, negates only that participle's phrase, up to the
+    next comma ("genes not previously associated with IEI, de-identified variant data ... are shared with ...
+    Tehran": the sharing is not denied)."""
+    out = []
+    for category, _, start, end in cues:
+        if category != "negated" or start not in verbal or start == 0 or doc[start - 1].lower_ in _AUXILIARIES:
+            continue
+        j = end
+        while j < len(doc) and doc[j].lower_.endswith("ly"):
+            j += 1
+        if j >= len(doc) or not doc[j].lower_.endswith(("ed", "en")) or doc[j].lower_ in _AUXILIARIES:
+            continue
+        comma = next((i for i in range(j, len(doc)) if doc[i].text == ","), None)
+        if comma is not None:
+            out.append((start - 1, comma))
+    return out
 
 
 def _conditional_clauses(doc, cues) -> list[tuple[int, int]]:
