@@ -294,6 +294,7 @@ def test_genomic_cues_in_a_heading_or_denied_after_do_not_count(tmp_path):
     "Sponsor: Nordvik Therapeutics A/S, Havnegade 28, 2200 Copenhagen, Denmark\n",
     "Sponsor:                Qilin Therapeutics (USA), Inc., 100 College Road West, Princeton, NJ 08540\n",
     "HANUL BIOLOGICS CO., LTD.\nIND No.        : 170318\nUS Agent       : Hanul Biologics America, Inc., 245 First Street\n",
+    "| Item | Detail |\n|---|---|\n| Funding | The Vickery Foundation for Digestive Health, Research Award VF-2025-118 |\n",
 ])
 def test_an_industry_sponsor_in_a_table_row_or_with_a_country_in_its_name_means_no_nih_funding(tmp_path, title):
     assert _nih_status(tmp_path, title + "\n1 INTRODUCTION\n\nA study.\n") == "does_not_apply"

@@ -148,6 +148,16 @@ def test_a_place_in_a_clause_of_its_own_takes_that_clauses_negated_receiving_ver
     assert flows and {f.modality for f in flows} == {"negated"}
 
 
+def test_an_origin_phrase_ends_at_a_table_cell(tmp_path):
+    """'(all regions from Amendment 3)' in the first cell does not make the address cell an origin."""
+    path = tmp_path / "protocol.txt"
+    path.write_text("Function | Laboratory | Address\n|---|---|---|\nPK and immunogenicity (all regions from Amendment 3) | "
+                    "Kaskad Bioanalytical Centre LLC (KBC) | Nauchny Proyezd 19, Moscow 117246, Russian Federation\n\n"
+                    "9.4 All PK samples are shipped on dry ice to Kaskad Bioanalytical Centre LLC (KBC).\n")
+    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    assert "RU" in {f.country for f in flows}
+
+
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_destinations(sentence, expected, tmp_path):
     path = tmp_path / "case.txt"
