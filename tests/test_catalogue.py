@@ -234,6 +234,11 @@ def test_a_stated_non_applicable_trial_is_a_negative_though_registered(tmp_path,
      "You will have one visit of about 1 hour: a questionnaire, a skin check and a blood draw."),
     ("ICF-002", "46.116(b)(1) / 50.25(a)(1) expected duration of participation",
      "Your part in the study ends after this visit."),
+    # round 15's false alarms
+    ("ICF-008", "50.25(b)(6) / 46.116(c)(6) approximate number of participants",
+     "About 64 to 70 children and young adults at about 50 hospitals in the United States will take part."),
+    ("ICF-002", "46.116(b)(1) / 50.25(a)(1) expected duration of participation",
+     "Questionnaires: about 20 minutes, 4 times over 2 years."),
     # round 14's false alarms
     ("ICF-002", "46.116(b)(7) / 50.25(a)(7) whom to contact about participants' rights",
      "Questions about your child's rights as a research participant, or concerns you would like to discuss with "
