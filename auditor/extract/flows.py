@@ -97,33 +97,34 @@ def _attributive(doc, action) -> bool:
     hyphen, before, after = doc[start - 1], doc[start - 2], doc[end]
     if hyphen.text != "-" or hyphen.whitespace_ or before.whitespace_ or not before.is_alpha:
         return False
-    if before.lower_ in _VERB_PREFIXES:
+    prefixes, followers, _ = _grammar()
+    if before.lower_ in prefixes:
         return False  # "batch-shipped quarterly", "hand-carried": a way of doing it, still the verb
-    return (after.is_alpha and after.lower_ not in _prepositions() and after.lower_ not in _FOLLOWERS
+    return (after.is_alpha and after.lower_ not in _prepositions() and after.lower_ not in followers
             and not after.lower_.endswith("ly"))  # "shipped quarterly"
 
 
-_VERB_PREFIXES = frozenset({"batch", "hand", "air", "drop", "bulk", "cross", "re", "co", "pre", "snap", "flash", "double"})
-_FOLLOWERS = frozenset({"and", "or", "by", "at", "in", "on", "to", "for", "from", "with", "under", "within", "abroad",
-                        "overseas", "locally", "centrally", "there", "here", "outside", "before", "after", "using"})
-
-
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can",
-                          "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "'s", "'re"})
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verb prefixes, participle followers, auxiliaries): pack context/triggers.yml."""
+    data = load_yaml("context/triggers.yml")
+    return tuple(frozenset(str(w).lower() for w in data.get(key) or [])
+                 for key in ("verb_prefixes", "participle_followers", "auxiliaries"))
 
 
 def _reduced_negations(doc, cues, verbal) -> list[tuple[int, int]]:
     """A 'not' with no auxiliary before it, before a participle, negates only that participle's phrase, up to the
     next comma ("genes not previously associated with IEI, de-identified variant data ... are shared with ...
     Tehran": the sharing is not denied)."""
+    auxiliaries = _grammar()[2]
     out = []
     for category, _, start, end in cues:
-        if category != "negated" or start not in verbal or start == 0 or doc[start - 1].lower_ in _AUXILIARIES:
+        if category != "negated" or start not in verbal or start == 0 or doc[start - 1].lower_ in auxiliaries:
             continue
         j = end
         while j < len(doc) and doc[j].lower_.endswith("ly"):
             j += 1
-        if j >= len(doc) or not doc[j].lower_.endswith(("ed", "en")) or doc[j].lower_ in _AUXILIARIES:
+        if j >= len(doc) or not doc[j].lower_.endswith(("ed", "en")) or doc[j].lower_ in auxiliaries:
             continue
         comma = next((i for i in range(j, len(doc)) if doc[i].text == ","), None)
         if comma is not None:
