@@ -88,24 +88,33 @@ CASES = [
 ]
 
 
+def _all_flows(tmp_path, text: str, role: str | None = None):
+    """The flows extracted from one document holding `text` (its role given, or detected)."""
+    path = tmp_path / f"{role or 'protocol'}.txt"
+    path.write_text(text)
+    return extract(build(ingest(path), "D1", role)).flows
+
+
 def test_a_pronoun_in_the_next_step_of_a_numbered_list_refers_to_the_step_before(tmp_path):
     """'2. The cell bank freezes the cells in two vials.' / '3. You will bring it with you to ... Mexico.'"""
-    path = tmp_path / "consent.txt"
-    path.write_text("HOW DOES THE TREATMENT WORK?\n\n1. Fat is removed from your belly in Houston.\n"
-                    "2. The cell bank in Houston separates cells from the fat and freezes them in two vials.\n"
-                    "3. You will pick up the dry shipper in Houston and bring it with you to our partner clinic in "
-                    "San Pedro Garza Garcia, Nuevo Leon, Mexico.\n")
-    flows = extract(build(ingest(path), "D1", "consent")).flows
+    text = (
+        "HOW DOES THE TREATMENT WORK?\n\n1. Fat is removed from your belly in Houston.\n"
+        "2. The cell bank in Houston separates cells from the fat and freezes them in two vials.\n"
+        "3. You will pick up the dry shipper in Houston and bring it with you to our partner clinic in "
+        "San Pedro Garza Garcia, Nuevo Leon, Mexico.\n"
+    )
+    flows = _all_flows(tmp_path, text, "consent")
     assert ("cells", "MX") in {(f.material, f.country) for f in flows}
 
 
 def test_a_list_item_under_a_where_will_my_samples_go_title_states_where_they_go(tmp_path):
-    path = tmp_path / "consent.txt"
-    path.write_text("WHERE WILL MY SAMPLES GO?\n\n- Safety blood tests: Meridian Central Laboratory, Indianapolis, "
-                    "Indiana.\n- Skin biopsies: Hanbit Genomics Inc., in Seoul, South Korea, which will extract RNA and "
-                    "read it to measure which genes are switched on in your skin.\n\nOTHER THINGS\n\n"
-                    "- Skin biopsies: we have partners in Seoul, South Korea.\n")
-    flows = extract(build(ingest(path), "D1", "consent")).flows
+    text = (
+        "WHERE WILL MY SAMPLES GO?\n\n- Safety blood tests: Meridian Central Laboratory, Indianapolis, "
+        "Indiana.\n- Skin biopsies: Hanbit Genomics Inc., in Seoul, South Korea, which will extract RNA and "
+        "read it to measure which genes are switched on in your skin.\n\nOTHER THINGS\n\n"
+        "- Skin biopsies: we have partners in Seoul, South Korea.\n"
+    )
+    flows = _all_flows(tmp_path, text, "consent")
     assert {f.country for f in flows} == {"US", "KR"}
     assert len([f for f in flows if f.country == "KR"]) == 1  # the list under another title states no transfer
 
@@ -113,11 +122,12 @@ def test_a_list_item_under_a_where_will_my_samples_go_title_states_where_they_go
 def test_an_abbreviation_defined_with_an_address_locates_the_recipient_it_names(tmp_path):
     """'Translational Medicine Center (TMC), ..., Shanghai' in a table: 'shipped ... to the TMC' goes to China; a
     possessor ('NDP's subcontractor listed in Appendix D') is not the recipient."""
-    path = tmp_path / "protocol.txt"
-    path.write_text("Role | Organization\n|---|---|\nBioanalytical laboratory | Translational Medicine Center (TMC), "
-                    "Yangtze Ocular Biopharma Co., Ltd., Building 3, Pudong New Area, Shanghai 201203\n\n"
-                    "8.4 Plasma PK samples are batch-shipped on dry ice every 8 weeks to the TMC for analysis.\n")
-    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    text = (
+        "Role | Organization\n|---|---|\nBioanalytical laboratory | Translational Medicine Center (TMC), "
+        "Yangtze Ocular Biopharma Co., Ltd., Building 3, Pudong New Area, Shanghai 201203\n\n"
+        "8.4 Plasma PK samples are batch-shipped on dry ice every 8 weeks to the TMC for analysis.\n"
+    )
+    flows = _all_flows(tmp_path, text, "protocol")
     assert ("CN", "TMC") in {(f.country, f.organisation) for f in flows}
 
 
@@ -140,21 +150,23 @@ def test_a_label_letter_ends_a_sentence_and_a_hyphenated_participle_before_a_nou
 
 
 def test_a_place_in_a_clause_of_its_own_takes_that_clauses_negated_receiving_verb(tmp_path):
-    path = tmp_path / "protocol.txt"
-    path.write_text("No specimen, DNA or data is transferred to MGI Tech or to any other party outside the United "
-                    "States; personnel of the parent company located outside the United States have no access to the "
-                    "data.\n")
-    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    text = (
+        "No specimen, DNA or data is transferred to MGI Tech or to any other party outside the United "
+        "States; personnel of the parent company located outside the United States have no access to the "
+        "data.\n"
+    )
+    flows = _all_flows(tmp_path, text, "protocol")
     assert flows and {f.modality for f in flows} == {"negated"}
 
 
 def test_an_origin_phrase_ends_at_a_table_cell(tmp_path):
     """'(all regions from Amendment 3)' in the first cell does not make the address cell an origin."""
-    path = tmp_path / "protocol.txt"
-    path.write_text("Function | Laboratory | Address\n|---|---|---|\nPK and immunogenicity (all regions from Amendment 3) | "
-                    "Kaskad Bioanalytical Centre LLC (KBC) | Nauchny Proyezd 19, Moscow 117246, Russian Federation\n\n"
-                    "9.4 All PK samples are shipped on dry ice to Kaskad Bioanalytical Centre LLC (KBC).\n")
-    flows = extract(build(ingest(path), "D1", "protocol")).flows
+    text = (
+        "Function | Laboratory | Address\n|---|---|---|\nPK and immunogenicity (all regions from Amendment 3) | "
+        "Kaskad Bioanalytical Centre LLC (KBC) | Nauchny Proyezd 19, Moscow 117246, Russian Federation\n\n"
+        "9.4 All PK samples are shipped on dry ice to Kaskad Bioanalytical Centre LLC (KBC).\n"
+    )
+    flows = _all_flows(tmp_path, text, "protocol")
     assert "RU" in {f.country for f in flows}
 
 
@@ -176,10 +188,6 @@ def test_abbreviation_and_reference_lists_are_not_destinations(tmp_path):
     assert extract(build(ingest(path), "D1")).flows == ()
 
 
-def _all_flows(tmp_path, text):
-    path = tmp_path / "protocol.txt"
-    path.write_text(text)
-    return extract(build(ingest(path), "D1")).flows
 
 
 def _flows(tmp_path, text):

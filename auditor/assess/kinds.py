@@ -154,17 +154,15 @@ def _vague_abroad_within(titles: list[str], ctx: AuditContext, role: str) -> boo
     import re
 
     from auditor.assess.conditions import _block_of
+    from auditor.assess.flow_kinds import _under
 
     pattern = re.compile("|".join(f"(?:{t})" for t in titles), re.IGNORECASE)
     for document, flow in ctx.flows(role, foreign=True):
         if flow.destination_kind != "vague_foreign":
             continue
-        section = document.blocks[_block_of(document, flow.sentence.start)].section
-        while section is not None:
-            heading = document.sections[section]
-            if pattern.search(heading.title) and heading.heading.start > _body_start(document):
-                return True
-            section = heading.parent
+        keys = {s.index for s in document.sections if pattern.search(s.title) and s.heading.start > _body_start(document)}
+        if _under(document, document.blocks[_block_of(document, flow.sentence.start)].section, keys):
+            return True
     return False
 
 

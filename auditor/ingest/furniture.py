@@ -31,17 +31,14 @@ def text_furniture(lines: list[str]) -> set[int]:
     marks = [i for i, line in enumerate(lines) if len(line) <= 160 and _PAGE_MARK.search(_key(line))]
     out = set(marks)
     beside: Counter = Counter()  # a line that recurs beside the page marks is a running header or footer
-    for i in marks:
-        near = {j for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i and lines[j].strip()}
-        for j in near:
-            if always_furniture(lines[j]):
-                out.add(j)
+    neighbours = [{j for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i and lines[j].strip()}
+                  for i in marks]
+    for near in neighbours:
+        out.update(j for j in near if always_furniture(lines[j]))
         beside.update({_key(lines[j]) for j in near if len(lines[j]) <= 160})
     if len(marks) >= 2:
         running = {key for key, count in beside.items() if count >= max(2, (len(marks) + 1) // 2)}
-        for i in marks:
-            out.update(j for j in range(max(0, i - 2), min(len(lines), i + 3))
-                       if lines[j].strip() and _key(lines[j]) in running)
+        out.update(j for near in neighbours for j in near if _key(lines[j]) in running)
     return out
 
 
