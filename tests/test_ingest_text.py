@@ -371,3 +371,20 @@ def test_a_two_column_table_under_a_rule_of_dashes_becomes_rows(tmp_path):
             "Translational Medicine Center (TMC), Yangtze Ocular Biopharma Co., Ltd., Building 3, Pudong New Area, "
             "Shanghai 201203") in rows
     assert rows[-1] == ("Data Monitoring Committee", "Independent")
+
+
+def test_each_field_of_a_title_page_field_block_is_its_own_paragraph(tmp_path):
+    """'Sponsor:   X' / 'Partner clinic:   Y, Tijuana' read as one paragraph would put X in Tijuana."""
+    document = _doc(tmp_path, "STUDY PROTOCOL\n\n"
+                    "Sponsor:                 Sonoran Regenerative Institute, LLC (SRI)\n"
+                    "Partner clinic:          Clinica Regenerativa Frontera (CRF), Tijuana, Baja California, Mexico;\n"
+                    "                         Sub-investigator Dra. Lucia Benavides-Orr\n"
+                    "Funding:\tParticipant program fees. No federal funding.\n"
+                    "Note: the fees are refundable\n"
+                    "until Day -1.\n")
+    paragraphs = [text for kind, text in _blocks(document) if kind == "paragraph"]
+    assert paragraphs == [
+        "Sponsor:                 Sonoran Regenerative Institute, LLC (SRI)",
+        "Partner clinic:          Clinica Regenerativa Frontera (CRF), Tijuana, Baja California, Mexico; "
+        "Sub-investigator Dra. Lucia Benavides-Orr",
+        "Funding:\tParticipant program fees. No federal funding. Note: the fees are refundable until Day -1."]

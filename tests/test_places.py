@@ -375,3 +375,13 @@ def test_data_made_available_to_parties_the_next_list_item_places(tmp_path):
     path.write_text(text)
     flows = extract(build(ingest(path), "D1")).flows
     assert {(f.material, f.country) for f in flows} == {("genetic_data", "NL"), ("genetic_data", "RU")}
+
+
+def test_a_place_word_in_a_recipients_own_name_does_not_locate_it(tmp_path):
+    """'Sponsor: Moscow Mountain Diagnostics, Inc. (MMD)' alone says nothing of where MMD is (Idaho here)."""
+    text = ("MOSCOW MOUNTAIN DIAGNOSTICS, INC.\n1010 South Main Street, Moscow, Idaho 83843, USA\n\n"
+            "Sponsor:            Moscow Mountain Diagnostics, Inc. (MMD)\n"
+            "Funding:            MMD. No federal funding.\n\n"
+            "9 SPECIMENS\n\n9.4 Residual aliquots are transferred from the reference laboratory to the MMD "
+            "Specimen Repository.\n")
+    assert not any(country == "RU" for _, country, _ in _flows(tmp_path, text))

@@ -141,7 +141,12 @@ def build_directory(document, m, facts_of, skipped: set[int]) -> Directory:
         if not places:
             continue
         for recipient in facts.groups["ORG"] + facts.groups["ROLE"]:
-            place = _place_of(recipient, places)
+            # a word of the recipient's own name is not its address ("Moscow Mountain Diagnostics, Inc." may be
+            # in Idaho); a sentence that sends to the name still reads its place (flows._named_after)
+            outside = [p for p in places if not (recipient.start <= p.start and p.end <= recipient.end)]
+            if not outside:
+                continue
+            place = _place_of(recipient, outside)
             for key in recipient_keys(recipient):
                 directory.add(key, _entry(place, block.span.start))
             if recipient.label_ == "ORG":

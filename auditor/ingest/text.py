@@ -209,6 +209,10 @@ _SUBSECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,4}\.?\s+[A-Z]")  # "9.1.3 
 
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
 
+# "Sponsor:                 Sonoran Regenerative Institute, LLC (SRI)": a label, a colon and its value set off by
+# a tab or two or more spaces, as title pages and synopses write their fields (not "Note: the ...")
+_FIELD = re.compile(r"^\s*[A-Z][\w/&().,' -]{0,40}:(?:\t|\s{2,})\S")
+
 
 def _runs_over(last: RawBlock, first: RawBlock) -> bool:
     """Does a page's first paragraph carry on the last paragraph of the page before (no sentence end there, and
@@ -289,6 +293,12 @@ def _page_blocks(text: str, page: int | None, markdown: bool, offset: int, furni
                                    level=len(heading.group(1)), page_starts=starts))
         elif not line.strip():
             flush()
+        elif current and _FIELD.match(line):
+            # the next field of a title page's or synopsis's field block ("Partner clinic:   Clinica ..., Tijuana"
+            # under "Sponsor:   Sonoran Regenerative Institute, LLC (SRI)") is a paragraph of its own, so that one
+            # field's places and parties are not read as another's; a wrapped value's lines stay with its field
+            flush()
+            current.append(line.strip())
         elif (not current or _SENTENCE_END.search(current[-1])) and (cut := _run_in(line, following)):
             # "6.2 Secondary analysis. Alignment, joint calling, imputation and" wrapping on: the run-in title is the
             # section's heading, and the paragraph goes on after it
