@@ -149,3 +149,32 @@ def test_table_cues_lowercased_match_as_ignorecase_does():
              "sub-contractor", "The Courier collects", "xlaboratory", "Lab Manual v2"]
     for text in texts:
         assert bool(lowered.search(text.lower())) == bool(prefixes.search(text)), text
+
+
+def test_each_field_of_a_pdf_field_block_is_its_own_paragraph(tmp_path):
+    """Label and value columns on a title page: the next label starts a paragraph, a wrapped value does not."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "protocol.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica", 10)
+    y = 700
+    for label, value in [("Sponsor:", "Sonoran Regenerative Institute, LLC (SRI)"),
+                         ("Partner clinic:", "Clinica Regenerativa Frontera (CRF), Tijuana, Baja California, Mexico;"),
+                         ("", "Sub-investigator Dra. Lucia Benavides-Orr"),
+                         ("Funding:", "Participant program fees. No federal funding.")]:
+        if label:
+            pdf.drawString(72, y, label)
+        pdf.drawString(200, y, value)
+        y -= 13
+    pdf.drawString(72, 600, "Samples are kept at SRI. They are")
+    pdf.drawString(72, 587, "Note: not shared.")  # prose: a paragraph not opening with a field goes on
+    pdf.showPage()
+    pdf.save()
+    paragraphs = [b.text for b in ingest(path).blocks if b.kind == "paragraph"]
+    assert paragraphs == ["Sponsor: Sonoran Regenerative Institute, LLC (SRI)",
+                          "Partner clinic: Clinica Regenerativa Frontera (CRF), Tijuana, Baja California, Mexico; "
+                          "Sub-investigator Dra. Lucia Benavides-Orr",
+                          "Funding: Participant program fees. No federal funding.",
+                          "Samples are kept at SRI. They are Note: not shared."]

@@ -15,6 +15,8 @@ _HYPHEN_WORD = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 _SOFT = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
 _LEADER = re.compile(r"(?:\.\s?){5,}")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]\u201d\u2019]*$")
+# "Sponsor: Sonoran Regenerative Institute, LLC (SRI)": a title page's or synopsis's field, its label short
+_FIELD = re.compile(r"^[A-Z][\w/&().,' -]{0,40}:\s+\S")
 
 
 class _Block:
@@ -23,6 +25,7 @@ class _Block:
     def __init__(self, kind: str, text: str, page: int, **extra):
         self.kind, self.text, self.extra = kind, text, extra
         self.page_starts: list[tuple[int, int]] = [(0, page)]
+        self.field_x0: float | None = None  # where the label starts, when the block opens with a field
 
     def add_line(self, text: str, page: int, hyphenated: set[str]) -> None:
         joined = join_lines(self.text, text, hyphenated)
@@ -143,12 +146,15 @@ def assemble(pages, tables: dict) -> list[RawBlock]:
             kind = "paragraph" if toc else _line_kind(item.text, id(item) in titles)
             if page_first and kind == "paragraph" and _continues(blocks):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
-            elif kind == "paragraph" and previous is not None and _same_paragraph(blocks[-1], previous, item, pitch):
+            elif (kind == "paragraph" and previous is not None and _same_paragraph(blocks[-1], previous, item, pitch)
+                  and not _next_field(blocks[-1], item)):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
             elif kind == "heading" and previous is not None and _heading_goes_on(blocks[-1], previous, item, pitch):
                 blocks[-1].add_line(item.text, page.number, hyphenated)
             else:
                 blocks.append(_Block(kind, item.text.strip(), page.number))
+                if kind == "paragraph" and _FIELD.match(item.text.strip()):
+                    blocks[-1].field_x0 = item.x0
             previous, page_first = item, False
     return [b.freeze() for b in blocks if b.text]
 
@@ -158,6 +164,13 @@ def _same_paragraph(block: _Block, previous, line, pitch: float) -> bool:
         return False
     gap = previous.bottom - line.bottom
     return 0 < gap <= pitch * 1.45
+
+
+def _next_field(block: _Block, line) -> bool:
+    """The next field of a field block ("Partner clinic: Clinica ..., Tijuana" under "Sponsor: Sonoran ..."), its
+    label where the block's first label starts: a paragraph of its own, so that one field's places and parties are
+    not read as another's. A wrapped value (indented to the value's column) stays with its field."""
+    return block.field_x0 is not None and abs(line.x0 - block.field_x0) <= 2 and bool(_FIELD.match(line.text.strip()))
 
 
 def _heading_goes_on(block: _Block, previous, line, pitch: float) -> bool:
