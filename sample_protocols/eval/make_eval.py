@@ -824,15 +824,14 @@ def cases():
     out.append(case(
         "nih_rare_compelling_consent_silent", "onc", "UCR-2025-019", "txt", "docx",
         "NIH-funded (R01 CA123456) study; the protocol claims the rare-and-compelling exception for germline DNA sent "
-        "to Guangzhou, China and says participants consent, but the consent form never mentions China (CCN-002 as "
-        "the rule defines it: the protocol claim satisfies it)",
+        "to Guangzhou, China and says participants consent, but the consent form never mentions China, so the "
+        "exception lacks the consent that explicitly covers this use (CCN-002)",
         [("CCN-001", "germline DNA goes to Guangzhou, China"),
          ("XBT-001", "the consent never says samples leave the United States"),
-         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Guangzhou)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted")],
-        [("CCN-002", "as models/rules/ccn.yml defines it, a protocol sentence claiming the 'rare and compelling' "
-                     "exception and mentioning consent satisfies the rule (its documented may_under_report: the "
-                     "consent form is not checked); the catalogue's stricter reading is noted in README.md"),
-         ("XBT-002", "the consent has no hedged foreign-transfer wording")],
+         ("XBT-003", "catalogue trigger: the set difference between the protocol's destinations (China (Guangzhou)) and the consent's (no country named abroad) is not empty; major, as no domestic promise is contradicted"),
+         ("CCN-002", "catalogue trigger: exception (2) is claimed but the consent form never names China, so it "
+                     "lacks the specific consent to the country-of-concern use")],
+        [("XBT-002", "the consent has no hedged foreign-transfer wording")],
         sample_blocks=sample_section(
             ONC_COLLECTION,
             ["Safety laboratory samples will be analysed by Midwest Central Laboratory in Indianapolis, Indiana, "
