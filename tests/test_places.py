@@ -385,3 +385,14 @@ def test_a_place_word_in_a_recipients_own_name_does_not_locate_it(tmp_path):
             "9 SPECIMENS\n\n9.4 Residual aliquots are transferred from the reference laboratory to the MMD "
             "Specimen Repository.\n")
     assert not any(country == "RU" for _, country, _ in _flows(tmp_path, text))
+
+
+def test_a_vendor_row_naming_a_genotype_analysis_sends_genetic_data_where_the_row_says(tmp_path):
+    """'Imputation and GWAS | Lotus Peak Analytics Pte. Ltd. | Singapore (company); Macao SAR (data centre)'."""
+    text = ("Table 8-1 Laboratory and data-processing vendors\n\n"
+            "| Vendor | Activity | Location |\n|---|---|---|\n"
+            "| Prairie Genotyping Center | DNA extraction, SNP array genotyping | Omaha, NE, USA |\n"
+            "| Lotus Peak Analytics Pte. Ltd. | Imputation and GWAS (OmniCohort platform) | Singapore (company); "
+            "Macao SAR (data centre) |\n")
+    flows = {(f.material, f.country) for f in _all_flows(tmp_path, text)}
+    assert ("genetic_data", "MO") in flows
