@@ -16,7 +16,8 @@ _SOFT = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
 _LEADER = re.compile(r"(?:\.\s?){5,}")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]\u201d\u2019]*$")
 # "Sponsor: Sonoran Regenerative Institute, LLC (SRI)": a title page's or synopsis's field, its label short
-_FIELD = re.compile(r"^[A-Z][\w/&().,' -]{0,40}:\s+\S")
+FIELD_LABEL = r"[A-Z][\w/&().,' -]{0,40}:"
+_FIELD = re.compile(rf"^{FIELD_LABEL}\s+\S")
 
 
 class _Block:

@@ -9,7 +9,7 @@ from auditor.errors import InputError
 from auditor.ingest.furniture import text_furniture
 from auditor.ingest.headings import is_caps_heading, parse_heading
 from auditor.ingest.model import Furniture, RawBlock, RawDocument
-from auditor.ingest.pdf_layout import join_lines
+from auditor.ingest.pdf_layout import FIELD_LABEL, join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]|\(?[a-z]\))\s+")
@@ -211,7 +211,7 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$")
 
 # "Sponsor:                 Sonoran Regenerative Institute, LLC (SRI)": a label, a colon and its value set off by
 # a tab or two or more spaces, as title pages and synopses write their fields (not "Note: the ...")
-_FIELD = re.compile(r"^\s*[A-Z][\w/&().,' -]{0,40}:(?:\t|\s{2,})\S")
+_FIELD = re.compile(rf"^\s*{FIELD_LABEL}(?:\t|\s{{2,}})\S")
 
 
 def _runs_over(last: RawBlock, first: RawBlock) -> bool:
